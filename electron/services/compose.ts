@@ -1,0 +1,42 @@
+import path from 'node:path';
+import type { Services } from '../../shared/ipc/api';
+import { LocalArchive } from './archive/local-archive';
+import { EventHub } from './event-hub';
+import { PacsProfileService } from './pacs/pacs-profile-service';
+import type { SecretCipher } from './secrets/secret-cipher';
+import { SecretStore } from './secrets/secret-store';
+import type { SettingsBackend } from './settings/settings-backend';
+import { SettingsService } from './settings/settings-service';
+import { StudyService } from './studies/study-service';
+import { SystemService, type SystemFacts } from './system/system-service';
+import { WorklistService } from './worklist/worklist-service';
+
+/** What differs between Electron and plain Node; everything else is shared. */
+export interface PlatformAdapters extends SystemFacts {
+  settingsBackend: SettingsBackend;
+  secretCipher: SecretCipher;
+}
+
+export interface ServiceContainer {
+  services: Services;
+  events: EventHub;
+}
+
+/** The one place the services are wired together. */
+export function createServices(platform: PlatformAdapters): ServiceContainer {
+  const events = new EventHub();
+  const settings = new SettingsService(platform.settingsBackend, events);
+  const secrets = new SecretStore(path.join(platform.dataDirectory, 'secrets.json'), platform.secretCipher);
+  const archive = new LocalArchive(path.join(platform.dataDirectory, 'archive'));
+  const pacs = new PacsProfileService(settings, secrets);
+  return {
+    events,
+    services: {
+      settings,
+      pacs,
+      worklist: new WorklistService(archive, pacs),
+      studies: new StudyService(archive, pacs, events),
+      system: new SystemService(platform),
+    },
+  };
+}

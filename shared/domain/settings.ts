@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { PacsProfile } from './pacs-profile';
+import { LOCAL_SOURCE_ID, SourceId } from './study';
+
+export const Language = z.enum(['en', 'ru']);
+export type Language = z.infer<typeof Language>;
+
+/** Everything a user can change that survives a restart. */
+export const Settings = z.object({
+  language: Language.default('en'),
+  /** The worklist's source: the local archive or a PACS profile id. */
+  activeSourceId: SourceId.default(LOCAL_SOURCE_ID),
+  pacsProfiles: z.array(PacsProfile).default([]),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** The parts of settings the renderer may change directly (profiles have their own calls). */
+export const SettingsPatch = z
+  .object({
+    language: Language,
+    activeSourceId: SourceId,
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
