@@ -8,6 +8,7 @@ import {
   ZoomTool,
 } from '@cornerstonejs/tools';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
+import { registerImagePlaneSanitizer } from './imagePlaneSanitizer';
 
 /** Upper bound on decode workers; JPEG 2000 mammograms are CPU-heavy but memory-hungry too. */
 const MAX_DECODE_WORKERS = 4;
@@ -32,6 +33,8 @@ function initialise(): void {
   // Registers the wadouri / dicomfile / wadors loaders and the @cornerstonejs/metadata default
   // providers, and the pool of decode web workers.
   initDicomImageLoader({ maxWebWorkers: decodeWorkerCount() });
+  // After the loader: it registers the @cornerstonejs/metadata default providers this wraps.
+  registerImagePlaneSanitizer();
 }
 
 /**

@@ -77,9 +77,10 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
+/** A TCP listener that drops every connection, standing in for another program on the port. */
 function listenOn(port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer();
+    const server = createServer((socket) => socket.destroy());
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
   });

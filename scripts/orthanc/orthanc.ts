@@ -223,11 +223,11 @@ async function awaitReady(
     await waitForSystem(baseUrl, timeoutMs, opts.auth, { signal: exited.signal });
     await assertDicomWebLoaded(baseUrl, opts.auth, plugin);
   } catch (err) {
-    if (!exitDescription) await stopOrthancByPid(child.pid as number).catch(() => undefined);
-    await rm(paths.pid, { force: true });
     const reason = exitDescription
       ? `Orthanc exited during startup (${exitDescription})`
       : `Orthanc did not become ready: ${(err as Error).message}`;
+    if (!exitDescription) await stopOrthancByPid(child.pid as number).catch(() => undefined);
+    await rm(paths.pid, { force: true });
     throw await startError(reason, paths);
   }
 }

@@ -1,0 +1,31 @@
+import { build, type BuildOptions } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Bundles the Node side: Electron's main process and preload (CommonJS, as Electron's sandboxed
+ * preload requires) and the loopback server (ESM for plain Node). Each bundle carries the shared
+ * contract and the services, so a packaged app needs no TypeScript at run time.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', target: 'node22', external: ['electron'] }),
+  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', target: 'node22', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['electron/loopback/main.ts'],
+    outfile: 'dist/loopback/main.mjs',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+  }),
+]);
+console.log('Bundled dist/electron/main.cjs, dist/electron/preload.cjs and dist/loopback/main.mjs');

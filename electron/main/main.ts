@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { createDispatch } from '../../shared/ipc/dispatch';
+import { createServices } from '../services/compose';
+import { ElectronStoreBackend } from './adapters/electron-store-backend';
+import { SafeStorageCipher } from './adapters/safe-storage-cipher';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow } from './window';
+
+/** The composition root of the Electron shell. */
+registerAppScheme();
+
+app.enableSandbox();
+
+void app.whenReady().then(() => {
+  const appDir = app.getAppPath();
+  const { services, events } = createServices({
+    appVersion: app.getVersion(),
+    transport: 'electron',
+    electronVersion: process.versions.electron,
+    dataDirectory: app.getPath('userData'),
+    settingsBackend: new ElectronStoreBackend(),
+    secretCipher: new SafeStorageCipher(),
+  });
+  const dispatch = createDispatch(services, (channel, err) => console.error(`[tandem] ${channel} failed:`, err instanceof Error ? err.stack : err));
+  registerIpc(dispatch, events);
+  serveRenderer(path.join(appDir, 'dist', 'renderer'));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const preload = path.join(appDir, 'dist', 'electron', 'preload.cjs');
+  createMainWindow(preload);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,54 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Settings } from '../../shared/domain/settings';
+import { LOCAL_SOURCE_ID, type StudySummary } from '../../shared/domain/study';
+import type { TandemApi } from '../../shared/ipc/api';
+import { toErrorData, type ErrorData } from '../../shared/ipc/errors';
+import { SettingsPanel } from '../features/settings/SettingsPanel';
+import { ViewerPage } from '../features/viewer/ViewerPage';
+import { WorklistPage } from '../features/worklist/WorklistPage';
+import { ApiContext } from './api-context';
+import { ErrorBanner } from './ErrorBanner';
+import { I18nContext, translator } from './i18n';
+import { SourcePicker } from './SourcePicker';
+
+/** The shell: header with source and settings, then the worklist or the open study. */
+export function App({ api }: { api: TandemApi }) {
+  const [settings, setSettings] = useState<Settings>();
+  const [error, setError] = useState<ErrorData>();
+  const [open, setOpen] = useState<StudySummary>();
+  const [showSettings, setShowSettings] = useState(false);
+
+  useEffect(() => {
+    api.settings.get().then(setSettings, (err: unknown) => setError(toErrorData(err)));
+    return api.events.on('settingsChanged', setSettings);
+  }, [api]);
+
+  const t = useMemo(() => translator(settings?.language ?? 'en'), [settings?.language]);
+  const sourceId = settings?.activeSourceId ?? LOCAL_SOURCE_ID;
+
+  return (
+    <ApiContext.Provider value={api}>
+      <I18nContext.Provider value={t}>
+        <div className="app">
+          <header className="app-header">
+            <h1>{t('app.title')}</h1>
+            {settings && (
+              <SourcePicker
+                settings={settings}
+                onChange={(id) => api.settings.update({ activeSourceId: id }).catch((err: unknown) => setError(toErrorData(err)))}
+              />
+            )}
+            <button type="button" className="settings-button" onClick={() => setShowSettings((s) => !s)}>
+              {t('settings.open')}
+            </button>
+          </header>
+          {error && <ErrorBanner error={error} />}
+          <main>
+            {settings && (open ? <ViewerPage summary={open} onBack={() => setOpen(undefined)} /> : <WorklistPage sourceId={sourceId} onOpen={setOpen} />)}
+          </main>
+          {showSettings && settings && <SettingsPanel settings={settings} onClose={() => setShowSettings(false)} />}
+        </div>
+      </I18nContext.Provider>
+    </ApiContext.Provider>
+  );
+}
