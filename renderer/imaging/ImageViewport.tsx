@@ -63,7 +63,6 @@ export function ImageViewport({ imageIds, viewportId, label }: ImageViewportProp
       onContextMenu={(event) => event.preventDefault()}
     >
       <div ref={hostRef} className="image-viewport__canvas" style={canvasHostStyle} />
-      {label ? <div className="image-viewport__label" style={labelStyle}>{label}</div> : null}
       {state.status === 'loading' ? (
         <div className="image-viewport__loading" style={loadingStyle}>Loading…</div>
       ) : null}
@@ -72,6 +71,7 @@ export function ImageViewport({ imageIds, viewportId, label }: ImageViewportProp
           This image could not be decoded: {state.reason}
         </div>
       ) : null}
+      {label ? <div className="image-viewport__label" style={labelStyle}>{label}</div> : null}
     </div>
   );
 }

@@ -186,6 +186,11 @@ describe.skipIf(skipReason !== undefined).concurrent('Orthanc test harness', () 
       await expect(listenOn(orthanc.dicomPort, '127.0.0.1')).rejects.toMatchObject({ code: 'EADDRINUSE' });
     });
 
+    it('refuses to start a second Orthanc in the same work directory', async ({ expect }) => {
+      await expect(startOrthanc({ workDir: orthanc.workDir })).rejects.toThrow(/already running in .* stop it first/);
+      expect((await fetch(`${orthanc.baseUrl}/system`)).status).toBe(200);
+    });
+
     it('writes a loopback-only config with storage inside the work directory', async ({ expect }) => {
       const config = JSON.parse(await readFile(orthanc.configFile, 'utf8')) as Record<string, unknown>;
 

@@ -97,6 +97,7 @@ export function authHeaders(auth?: OrthancAuth): Record<string, string> {
  */
 export async function startOrthanc(opts: OrthancOptions): Promise<OrthancHandle> {
   const paths = orthancPaths(opts.workDir);
+  await assertNotRunning(paths);
   await prepareWorkDir(paths);
   try {
     return await startAttempt(opts, paths, 1, opts.httpPort);
@@ -265,6 +266,15 @@ function makeHandle(args: {
       return stopping;
     },
   };
+}
+
+/** Two instances must never share one SQLite index, so refuse a work directory whose Orthanc still runs. */
+async function assertNotRunning(paths: OrthancPaths): Promise<void> {
+  const pid = await readPidFile(paths.pid);
+  if (pid === undefined || !(await isProcessAlive(pid)) || !(await commandLineMentions(pid, paths.config))) return;
+  throw new Error(
+    `Orthanc (pid ${pid}) is already running in ${path.dirname(paths.pid)}; stop it first (npm run orthanc -- stop --dir ${path.dirname(paths.pid)}) or use another work directory.`,
+  );
 }
 
 async function prepareWorkDir(paths: OrthancPaths): Promise<void> {

@@ -23,10 +23,9 @@ describe('toQidoParams', () => {
     expect(toQidoParams({ studyDateFrom: '20240101' }).StudyDate).toBe('20240101-');
   });
 
-  it('filters modality on ModalitiesInStudy and asks for the fields the worklist shows', () => {
+  it('filters modality on ModalitiesInStudy and asks for the description, which is not a default return key', () => {
     const p = toQidoParams({ modality: 'MG' });
     expect(p.ModalitiesInStudy).toBe('MG');
-    expect(p.includefield).toContain('StudyDescription');
-    expect(p.includefield).toContain('NumberOfStudyRelatedInstances');
+    expect(p.includefield).toBe('StudyDescription');
   });
 });

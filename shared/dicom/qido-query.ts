@@ -1,14 +1,13 @@
 import type { StudyQuery } from '../domain/study';
 import { StudyQuery as StudyQuerySchema } from '../domain/study';
 
-/** Return keys asked of every QIDO-RS study search, beyond the server's defaults. */
-export const STUDY_INCLUDE_FIELDS = [
-  'StudyDescription',
-  'ModalitiesInStudy',
-  'NumberOfStudyRelatedInstances',
-  'PatientBirthDate',
-  'PatientSex',
-] as const;
+/**
+ * Return keys asked of every QIDO-RS study search beyond the defaults every server must return
+ * (PS3.18 Table 6.7.1-2 already has patient, date, modalities and instance counts). Only one is
+ * needed, which matters: dicomweb-client percent-encodes the commas of a list, and servers such
+ * as Orthanc then read the whole list as one unknown keyword.
+ */
+export const STUDY_INCLUDE_FIELDS = ['StudyDescription'] as const;
 
 /**
  * QIDO-RS query parameters for a worklist query (PS3.18 §8.3.4). Free-text fields match as
