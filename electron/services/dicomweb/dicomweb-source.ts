@@ -76,8 +76,9 @@ export class DicomwebSource {
       url: url.replace(/\/+$/, ''),
       headers: authorizationHeader(this.connection),
       verbose: false,
+      // dicomweb-client ignores every hook unless each declares exactly (request, metadata).
       requestHooks: [
-        (xhr: XhrLike & { tandemTimedOut?: boolean }) => {
+        (xhr: XhrLike & { tandemTimedOut?: boolean }, _metadata: unknown) => {
           xhr.timeout = profile.timeoutMs;
           xhr.addEventListener('timeout', () => {
             xhr.tandemTimedOut = true;
