@@ -9,6 +9,7 @@ import {
 } from '@cornerstonejs/tools';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { registerImagePlaneSanitizer } from './imagePlaneSanitizer';
+import { registerVoiLutSanitizer } from './voiLutSanitizer';
 
 /** Upper bound on decode workers; JPEG 2000 mammograms are CPU-heavy but memory-hungry too. */
 const MAX_DECODE_WORKERS = 4;
@@ -35,6 +36,7 @@ function initialise(): void {
   initDicomImageLoader({ maxWebWorkers: decodeWorkerCount() });
   // After the loader: it registers the @cornerstonejs/metadata default providers this wraps.
   registerImagePlaneSanitizer();
+  registerVoiLutSanitizer();
 }
 
 /**

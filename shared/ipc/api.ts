@@ -5,11 +5,14 @@ import type { MethodSpec } from './method';
 type Args<M> = M extends MethodSpec<infer A, z.ZodType> ? z.input<A> : never;
 type Result<M> = M extends MethodSpec<z.ZodTuple, infer R> ? z.output<R> : never;
 
-/** The server side of one service: what the services in Node implement. */
+/**
+ * The server side of one service: what the services in Node implement. Arguments are typed as the
+ * contract's input, so services also accept direct calls (from other services, from tests) and
+ * apply their own defaults; the dispatcher has validated anything that came over a transport.
+ */
 export type ServiceImpl<S extends keyof Contract> = {
-  [M in keyof Contract[S]]: (...args: ParsedArgs<Contract[S][M]>) => Promise<Result<Contract[S][M]>>;
+  [M in keyof Contract[S]]: (...args: Args<Contract[S][M]>) => Promise<Result<Contract[S][M]>>;
 };
-type ParsedArgs<M> = M extends MethodSpec<infer A, z.ZodType> ? z.output<A> : never;
 
 /** All services, as the composition root wires them. */
 export type Services = { [S in keyof Contract]: ServiceImpl<S> };
