@@ -2,7 +2,7 @@ import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
 import { channels, eventChannel } from '../../shared/ipc/channels';
 import type { Dispatch } from '../../shared/ipc/dispatch';
 import type { EventHub } from '../services/event-hub';
-import { APP_ORIGIN } from './protocol';
+import { isAppUrl } from './protocol';
 
 /**
  * Registers one `ipcMain.handle` per contract channel. Each handler checks that the call comes
@@ -28,10 +28,5 @@ export function registerIpc(dispatch: Dispatch, events: EventHub): () => void {
 }
 
 function isTrustedFrame(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }

@@ -16,6 +16,19 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+/**
+ * True for URLs of Tandem's own pages. Compares scheme and host: Node's URL gives custom schemes an
+ * opaque origin ("null"), so comparing `origin` would refuse even our own page.
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'tandem';
+  } catch {
+    return false;
+  }
+}
+
 /** Must run before `app.ready`: makes app:// a secure, standard origin that may use fetch and workers. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, shell } from 'electron';
-import { APP_ORIGIN } from './protocol';
+import { APP_ORIGIN, isAppUrl } from './protocol';
 
 /**
  * The reading window: context-isolated, sandboxed, no Node in the renderer, only the preload's
@@ -32,7 +32,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
