@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const repoRoot = path.resolve(here, '..', '..');
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const dataDirectory = defaultDataDirectory();
-  const { services, events } = createServices(nodePlatform(dataDirectory, pkg.version));
+  const { services, events, reachability } = createServices(nodePlatform(dataDirectory, pkg.version));
+  reachability.start();
   const dispatch = createDispatch(services, (channel, err) => console.error(`[tandem] ${channel} failed:`, err instanceof Error ? err.stack : err));
   const server = await startLoopbackServer({
     dispatch,

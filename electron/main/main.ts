@@ -15,7 +15,7 @@ app.enableSandbox();
 
 void app.whenReady().then(() => {
   const appDir = app.getAppPath();
-  const { services, events } = createServices({
+  const { services, events, reachability } = createServices({
     appVersion: app.getVersion(),
     transport: 'electron',
     electronVersion: process.versions.electron,
@@ -25,6 +25,7 @@ void app.whenReady().then(() => {
   });
   const dispatch = createDispatch(services, (channel, err) => console.error(`[tandem] ${channel} failed:`, err instanceof Error ? err.stack : err));
   registerIpc(dispatch, events);
+  reachability.start();
   serveRenderer(path.join(appDir, 'dist', 'renderer'));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const preload = path.join(appDir, 'dist', 'electron', 'preload.cjs');

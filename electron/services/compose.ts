@@ -3,10 +3,12 @@ import type { Services } from '../../shared/ipc/api';
 import { LocalArchive } from './archive/local-archive';
 import { EventHub } from './event-hub';
 import { PacsProfileService } from './pacs/pacs-profile-service';
+import { ReachabilityMonitor } from './pacs/reachability-monitor';
 import type { SecretCipher } from './secrets/secret-cipher';
 import { SecretStore } from './secrets/secret-store';
 import type { SettingsBackend } from './settings/settings-backend';
 import { SettingsService } from './settings/settings-service';
+import { RetrievalQueue } from './studies/retrieval-queue';
 import { StudyService } from './studies/study-service';
 import { SystemService, type SystemFacts } from './system/system-service';
 import { WorklistService } from './worklist/worklist-service';
@@ -20,6 +22,8 @@ export interface PlatformAdapters extends SystemFacts {
 export interface ServiceContainer {
   services: Services;
   events: EventHub;
+  /** Background reachability checks of every PACS; the transports start it, tests may not. */
+  reachability: ReachabilityMonitor;
 }
 
 /** The one place the services are wired together. */
@@ -29,13 +33,17 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
   const secrets = new SecretStore(path.join(platform.dataDirectory, 'secrets.json'), platform.secretCipher);
   const archive = new LocalArchive(path.join(platform.dataDirectory, 'archive'));
   const pacs = new PacsProfileService(settings, secrets);
+  const reachability = new ReachabilityMonitor(pacs, events);
+  pacs.reachability = reachability;
+  const retrieval = new RetrievalQueue(archive, pacs, events);
   return {
     events,
+    reachability,
     services: {
       settings,
       pacs,
-      worklist: new WorklistService(archive, pacs),
-      studies: new StudyService(archive, pacs, events),
+      worklist: new WorklistService(archive, pacs, retrieval, reachability),
+      studies: new StudyService(archive, retrieval),
       system: new SystemService(platform),
     },
   };

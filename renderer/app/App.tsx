@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { PacsReachability } from '../../shared/domain/connectivity';
 import type { Settings } from '../../shared/domain/settings';
 import { LOCAL_SOURCE_ID, type StudySummary } from '../../shared/domain/study';
 import type { TandemApi } from '../../shared/ipc/api';
@@ -17,10 +18,24 @@ export function App({ api }: { api: TandemApi }) {
   const [error, setError] = useState<ErrorData>();
   const [open, setOpen] = useState<StudySummary>();
   const [showSettings, setShowSettings] = useState(false);
+  const [reachability, setReachability] = useState<PacsReachability[]>([]);
 
   useEffect(() => {
     api.settings.get().then(setSettings, (err: unknown) => setError(toErrorData(err)));
     return api.events.on('settingsChanged', setSettings);
+  }, [api]);
+
+  useEffect(() => {
+    const load = () => api.pacs.getReachability().then(setReachability, () => undefined);
+    void load();
+    const offChange = api.events.on('reachabilityChanged', (next) =>
+      setReachability((list) => [...list.filter((r) => r.profileId !== next.profileId), next]),
+    );
+    const offSettings = api.events.on('settingsChanged', () => void load());
+    return () => {
+      offChange();
+      offSettings();
+    };
   }, [api]);
 
   const t = useMemo(() => translator(settings?.language ?? 'en'), [settings?.language]);
@@ -35,6 +50,7 @@ export function App({ api }: { api: TandemApi }) {
             {settings && (
               <SourcePicker
                 settings={settings}
+                reachability={reachability}
                 onChange={(id) => api.settings.update({ activeSourceId: id }).catch((err: unknown) => setError(toErrorData(err)))}
               />
             )}

@@ -1,10 +1,12 @@
+import type { PacsReachability } from '../../shared/domain/connectivity';
 import type { Settings } from '../../shared/domain/settings';
 import { LOCAL_SOURCE_ID } from '../../shared/domain/study';
 import { useT } from './i18n';
 
 /** Chooses the worklist source: the local archive (always there) or a configured PACS. */
-export function SourcePicker({ settings, onChange }: { settings: Settings; onChange(id: string): void }) {
+export function SourcePicker({ settings, onChange, reachability }: { settings: Settings; onChange(id: string): void; reachability: PacsReachability[] }) {
   const t = useT();
+  const current = reachability.find((r) => r.profileId === settings.activeSourceId);
   return (
     <label className="source-picker">
       {t('source.label')}
@@ -16,6 +18,11 @@ export function SourcePicker({ settings, onChange }: { settings: Settings; onCha
           </option>
         ))}
       </select>
+      {current && (
+        <span className={`reachability ${current.state}`} data-testid="reachability" data-state={current.state} title={current.message}>
+          ● {t(`reachability.${current.state}`)}
+        </span>
+      )}
     </label>
   );
 }

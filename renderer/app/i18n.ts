@@ -39,6 +39,19 @@ const en = {
   'settings.secret': 'Password or token',
   'settings.timeout': 'Timeout (s)',
   'settings.language': 'Language',
+  'status.not-fetched': 'Not fetched',
+  'status.fetching': 'Fetching',
+  'status.cached': 'Cached',
+  'status.read': 'Read',
+  'status.signed': 'Signed',
+  'status.sent': 'Sent',
+  'worklist.status': 'Local',
+  'worklist.offline': 'Make page available offline',
+  'worklist.offlineQueued': 'Queued for offline use',
+  'viewer.cancel': 'Cancel',
+  'reachability.online': 'online',
+  'reachability.offline': 'offline',
+  'reachability.unknown': 'checking',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -81,6 +94,19 @@ const ru: Record<MessageKey, string> = {
   'settings.secret': 'Пароль или токен',
   'settings.timeout': 'Тайм-аут (с)',
   'settings.language': 'Язык',
+  'status.not-fetched': 'Не загружено',
+  'status.fetching': 'Загрузка',
+  'status.cached': 'В архиве',
+  'status.read': 'Прочитано',
+  'status.signed': 'Подписано',
+  'status.sent': 'Отправлено',
+  'worklist.status': 'Локально',
+  'worklist.offline': 'Сохранить страницу для работы офлайн',
+  'worklist.offlineQueued': 'Поставлено в очередь для офлайн-работы',
+  'viewer.cancel': 'Отменить',
+  'reachability.online': 'на связи',
+  'reachability.offline': 'нет связи',
+  'reachability.unknown': 'проверка',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, ru };

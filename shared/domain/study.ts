@@ -33,6 +33,13 @@ export const StudyQuery = z.object({
 });
 export type StudyQuery = z.input<typeof StudyQuery>;
 
+/**
+ * Where a study stands on this workstation. `read`, `signed` and `sent` come from the reading
+ * workflow; the archive alone knows `not-fetched`, `fetching` and `cached`.
+ */
+export const LocalStatus = z.enum(['not-fetched', 'fetching', 'cached', 'read', 'signed', 'sent']);
+export type LocalStatus = z.infer<typeof LocalStatus>;
+
 /** One worklist row, converted once from DICOM JSON where it enters the program. */
 export const StudySummary = z.object({
   sourceId: SourceId,
@@ -47,6 +54,9 @@ export const StudySummary = z.object({
   studyDescription: z.string(),
   modalitiesInStudy: z.array(z.string()),
   numberOfStudyRelatedInstances: z.number().int().nonnegative().optional(),
+  localStatus: LocalStatus.optional(),
+  /** 0–100 while `fetching`. */
+  fetchPercent: z.number().min(0).max(100).optional(),
 });
 export type StudySummary = z.infer<typeof StudySummary>;
 

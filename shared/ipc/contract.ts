@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { PacsReachability } from '../domain/connectivity';
+import { ImportProgress, ImportSummary } from '../domain/import';
+import { OutboxItem } from '../domain/outbox';
 import { ConnectionDiagnosis, PacsProfile, PacsProfileInput } from '../domain/pacs-profile';
 import { Settings, SettingsPatch } from '../domain/settings';
 import {
@@ -33,6 +36,8 @@ export const contract = {
     removeProfile: method(z.tuple([z.string()]), z.void()),
     /** Probes the server and explains what is wrong if it is not a usable DICOMweb server. */
     testConnection: method(z.tuple([z.string()]), ConnectionDiagnosis),
+    /** The last measured reachability of every profile (re-checked in the background). */
+    getReachability: method(z.tuple([]), z.array(PacsReachability)),
   },
   worklist: {
     /** QIDO-RS search against a source (the local archive answers the same query offline). */
@@ -44,8 +49,31 @@ export const contract = {
      * (progress arrives as `retrieveProgress` events); from the archive it is read as it is.
      */
     retrieveStudy: method(z.tuple([SourceId, Uid]), LocalStudy),
+    /** Stops a retrieval; instances already archived stay, and a later retrieval resumes. */
+    cancelRetrieve: method(z.tuple([SourceId, Uid]), z.void()),
+    /**
+     * Queues studies for retrieval in the background (e.g. today's list, before going offline).
+     * Returns how many were queued; studies already cached are not fetched again.
+     */
+    makeAvailableOffline: method(z.tuple([SourceId, z.array(Uid).min(1).max(500)]), z.object({ queued: z.number().int(), alreadyCached: z.number().int() })),
     /** The Part 10 bytes of one archived instance, in its stored transfer syntax. */
     readInstance: binaryMethod(z.tuple([InstanceRef])),
+  },
+  imports: {
+    /**
+     * Imports DICOM files, folders (recursively) and DICOMDIRs (CD, USB stick) from paths on this
+     * machine into the local archive. Progress arrives as `importProgress` events; the summary
+     * says what was skipped and why.
+     */
+    importPaths: method(z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(1000)]), ImportSummary),
+    /** Stops a running import; what was already imported stays. */
+    cancelImport: method(z.tuple([z.string()]), z.void()),
+  },
+  outbox: {
+    /** Everything waiting for, being sent to, or sent to a PACS, newest first. */
+    list: method(z.tuple([]), z.array(OutboxItem)),
+    /** Sends one item (or every waiting item) now instead of at its next retry. */
+    retryNow: method(z.tuple([z.string().optional()]), z.void()),
   },
   system: {
     getInfo: method(z.tuple([]), SystemInfo),
@@ -56,6 +84,9 @@ export const contract = {
 export const events = {
   retrieveProgress: event(RetrieveProgress),
   settingsChanged: event(Settings),
+  importProgress: event(ImportProgress),
+  reachabilityChanged: event(PacsReachability),
+  outboxChanged: event(z.array(OutboxItem)),
 } as const;
 
 export type Contract = typeof contract;

@@ -52,6 +52,20 @@ export class LocalArchive {
     return { study, series: groupIntoSeries([...instances.values()]) };
   }
 
+  /** How many instances of a study the archive holds. */
+  async countInstances(studyInstanceUID: string): Promise<number> {
+    return (await this.index()).get(studyInstanceUID)?.size ?? 0;
+  }
+
+  /**
+   * True when every instance the PACS announced for the study is archived. The count comes from
+   * a completed retrieval; a study imported from media is complete by definition.
+   */
+  async isComplete(studyInstanceUID: string, expected?: number): Promise<boolean> {
+    const held = await this.countInstances(studyInstanceUID);
+    return held > 0 && (expected === undefined || held >= expected);
+  }
+
   async hasInstance(ref: InstanceRef): Promise<boolean> {
     return (await this.index()).get(ref.studyInstanceUID)?.has(ref.sopInstanceUID) ?? false;
   }

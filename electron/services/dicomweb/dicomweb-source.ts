@@ -13,6 +13,7 @@ import { installXhrPolyfill } from './xhr-polyfill';
 
 interface XhrLike {
   timeout: number;
+  abort(): void;
   addEventListener(type: string, listener: () => void): void;
   nodejsSet?(options: { httpsAgent?: https.Agent }): void;
 }
@@ -34,7 +35,10 @@ export class DicomwebSource {
   private readonly wado: DicomwebClient;
   private readonly server: string;
 
-  constructor(private readonly connection: PacsConnection) {
+  constructor(
+    private readonly connection: PacsConnection,
+    private readonly signal?: AbortSignal,
+  ) {
     installXhrPolyfill();
     this.server = new URL(connection.profile.qidoUrl).host;
     this.qido = this.createClient(connection.profile.qidoUrl);
@@ -84,6 +88,12 @@ export class DicomwebSource {
             xhr.tandemTimedOut = true;
           });
           if (agent) xhr.nodejsSet?.({ httpsAgent: agent });
+          const signal = this.signal;
+          if (signal) {
+            const abort = () => xhr.abort();
+            signal.addEventListener('abort', abort, { once: true });
+            xhr.addEventListener('loadend', () => signal.removeEventListener('abort', abort));
+          }
           return xhr;
         },
       ],
@@ -91,11 +101,26 @@ export class DicomwebSource {
   }
 
   private async call<T>(url: string, run: () => Promise<T>): Promise<T> {
+    const cancelled = () => new ServiceError('CANCELLED', 'The retrieval was cancelled; images already fetched are kept.');
+    const signal = this.signal;
+    if (signal?.aborted) throw cancelled();
+    // xhr2's abort() never reaches readyState DONE, so dicomweb-client's promise would never
+    // settle; the abort signal settles the call instead (the socket is closed by the hook).
+    let onAbort: (() => void) | undefined;
+    const aborted = signal
+      ? new Promise<never>((_resolve, reject) => {
+          onAbort = () => reject(cancelled());
+          signal.addEventListener('abort', onAbort, { once: true });
+        })
+      : undefined;
     try {
-      return await run();
+      return await (aborted ? Promise.race([run(), aborted]) : run());
     } catch (err) {
       if (err instanceof ServiceError) throw err;
+      if (this.signal?.aborted) throw cancelled();
       throw explainFailure(await this.classify(err as DicomwebClientError, url), this.server);
+    } finally {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -1,3 +1,4 @@
+import type { PacsReachability } from '../../../shared/domain/connectivity';
 import { PacsProfile, PacsProfileInput, type ConnectionDiagnosis } from '../../../shared/domain/pacs-profile';
 import { LOCAL_SOURCE_ID } from '../../../shared/domain/study';
 import type { ServiceImpl } from '../../../shared/ipc/api';
@@ -9,10 +10,17 @@ import { testPacsConnection } from './connection-test';
 
 /** PACS profiles live in settings; their passwords and tokens live in the secret store. */
 export class PacsProfileService implements ServiceImpl<'pacs'> {
+  /** Set by the composition root once the monitor exists (the monitor reads profiles from here). */
+  reachability: { list(): Promise<PacsReachability[]> } | undefined;
+
   constructor(
     private readonly settings: SettingsService,
     private readonly secrets: SecretStore,
   ) {}
+
+  async getReachability(): Promise<PacsReachability[]> {
+    return this.reachability ? this.reachability.list() : (await this.listProfiles()).map((p) => ({ profileId: p.id, state: 'unknown' as const }));
+  }
 
   async listProfiles(): Promise<PacsProfile[]> {
     return this.settings.snapshot().pacsProfiles;

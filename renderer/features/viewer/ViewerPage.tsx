@@ -1,4 +1,5 @@
-import type { StudySummary } from '../../../shared/domain/study';
+import { LOCAL_SOURCE_ID, type StudySummary } from '../../../shared/domain/study';
+import { useApi } from '../../app/api-context';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { formatDicomDate, formatPatientName } from '../../app/format';
 import { useT } from '../../app/i18n';
@@ -17,6 +18,7 @@ interface Props {
  */
 export function ViewerPage({ summary, onBack }: Props) {
   const t = useT();
+  const api = useApi();
   const state = useLocalStudy(summary);
   const images = useImageIds(state.status === 'ready' ? state.study : undefined);
   const columns = Math.max(1, Math.ceil(Math.sqrt(images.length)));
@@ -34,7 +36,12 @@ export function ViewerPage({ summary, onBack }: Props) {
       {state.status === 'retrieving' && (
         <p className="status" role="status" data-testid="retrieve-progress">
           {t('viewer.retrieving')}
-          {state.progress ? ` ${state.progress.completed}/${state.progress.total}` : '…'}
+          {state.progress ? ` ${state.progress.completed}/${state.progress.total}` : '…'}{' '}
+          {summary.sourceId !== LOCAL_SOURCE_ID && (
+            <button type="button" onClick={() => void api.studies.cancelRetrieve(summary.sourceId, summary.studyInstanceUID)}>
+              {t('viewer.cancel')}
+            </button>
+          )}
         </p>
       )}
       {state.status === 'error' && <ErrorBanner error={state.error} />}

@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { StudySummary } from '../../../shared/domain/study';
 import { formatDicomDate, formatPatientName } from '../../app/format';
 import { useT } from '../../app/i18n';
+import { LocalStatusCell } from './LocalStatusCell';
 
 interface Props {
   studies: StudySummary[];
@@ -33,6 +34,7 @@ export function WorklistTable({ studies, onOpen }: Props) {
           <th>{t('worklist.description')}</th>
           <th>{t('worklist.accession')}</th>
           <th className="num">{t('worklist.images')}</th>
+          <th>{t('worklist.status')}</th>
         </tr>
       </thead>
       <tbody>
@@ -53,6 +55,7 @@ export function WorklistTable({ studies, onOpen }: Props) {
             <td data-col="description">{study.studyDescription}</td>
             <td data-col="accession">{study.accessionNumber ?? ''}</td>
             <td className="num" data-col="images">{study.numberOfStudyRelatedInstances ?? ''}</td>
+            <LocalStatusCell study={study} />
           </tr>
         ))}
       </tbody>

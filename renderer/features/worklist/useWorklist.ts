@@ -34,6 +34,24 @@ export function useWorklist(sourceId: string, filters: StudyQuery) {
     };
   }, [api, sourceId, filters, offset, generation]);
 
+  // Rows follow retrievals live: fetching n %, then cached.
+  useEffect(
+    () =>
+      api.events.on('retrieveProgress', (p) =>
+        setState((s) => ({
+          ...s,
+          studies: s.studies.map((study) =>
+            study.studyInstanceUID !== p.studyInstanceUID || study.sourceId !== p.sourceId
+              ? study
+              : p.total > 0 && p.completed >= p.total
+                ? { ...study, localStatus: 'cached', fetchPercent: undefined }
+                : { ...study, localStatus: 'fetching', fetchPercent: p.total ? Math.floor((100 * p.completed) / p.total) : 0 },
+          ),
+        })),
+      ),
+    [api],
+  );
+
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...state, setOffset, refresh };
 }
