@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Services } from '../../shared/ipc/api';
 import { LocalArchive } from './archive/local-archive';
 import { EventHub } from './event-hub';
+import { ImportService } from './import/import-service';
 import { PacsProfileService } from './pacs/pacs-profile-service';
 import { ReachabilityMonitor } from './pacs/reachability-monitor';
 import type { SecretCipher } from './secrets/secret-cipher';
@@ -44,6 +45,7 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
       pacs,
       worklist: new WorklistService(archive, pacs, retrieval, reachability),
       studies: new StudyService(archive, retrieval),
+      imports: new ImportService(archive, events),
       system: new SystemService(platform),
     },
   };
