@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { Services } from '../../shared/ipc/api';
+import { ArchiveService } from './archive/archive-service';
 import { LocalArchive } from './archive/local-archive';
 import { EventHub } from './event-hub';
 import { ImportService } from './import/import-service';
+import { OutboxService } from './outbox/outbox-service';
 import { PacsProfileService } from './pacs/pacs-profile-service';
 import { ReachabilityMonitor } from './pacs/reachability-monitor';
 import type { SecretCipher } from './secrets/secret-cipher';
@@ -25,6 +27,10 @@ export interface ServiceContainer {
   events: EventHub;
   /** Background reachability checks of every PACS; the transports start it, tests may not. */
   reachability: ReachabilityMonitor;
+  /** Retrievals from PACS into the archive (for orderly shutdown and benchmarks). */
+  retrieval: RetrievalQueue;
+  /** Stops background work (the outbox sender) and flushes pending writes; call before exit. */
+  dispose(): Promise<void>;
 }
 
 /** The one place the services are wired together. */
@@ -37,15 +43,29 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
   const reachability = new ReachabilityMonitor(pacs, events);
   pacs.reachability = reachability;
   const retrieval = new RetrievalQueue(archive, pacs, events);
+  archive.setPolicy({
+    budgetBytes: () => settings.snapshot().archiveBudgetGiB * 2 ** 30,
+    isProtected: (uid) => retrieval.progressOf(uid) !== undefined,
+  });
+  const outbox = new OutboxService({ root: path.join(platform.dataDirectory, 'outbox'), profiles: pacs, events });
+  outbox.start();
   return {
     events,
     reachability,
+    retrieval,
+    dispose: async () => {
+      reachability.dispose();
+      await outbox.dispose();
+      await archive.close();
+    },
     services: {
       settings,
       pacs,
       worklist: new WorklistService(archive, pacs, retrieval, reachability),
       studies: new StudyService(archive, retrieval),
+      archive: new ArchiveService(archive),
       imports: new ImportService(archive, events),
+      outbox,
       system: new SystemService(platform),
     },
   };

@@ -8,6 +8,7 @@ import { startLoopbackServer } from '../../electron/loopback/server';
 import { createDispatch } from '../../shared/ipc/dispatch';
 import { tempDataDir } from '../../tests/support/pacs-fixture';
 import { DEFAULT_OUT_DIR, makeFixtures } from '../fixtures/make-fixtures';
+import type { BenchRow } from './archive-query.bench';
 
 /**
  * What the loopback transport costs on top of calling the services directly, measured side by
@@ -26,6 +27,8 @@ async function median(samples: number, run: () => Promise<unknown>): Promise<num
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** Returns one row per call: direct, through the dispatcher, and through the loopback server. */
+export async function benchTransport(): Promise<BenchRow[]> {
 const fixtures = await makeFixtures({ outDir: DEFAULT_OUT_DIR });
 const dataDir = await tempDataDir('tandem-bench-');
 const instances = fixtures.studies.flatMap((s) => s.instances);
@@ -47,8 +50,11 @@ await measure('settings.get', 500, () => services.settings.get(), () => dispatch
 await measure(`studies.readInstance (${(biggest.size / 1e6).toFixed(1)} MB)`, 40, () => services.studies.readInstance(ref), () => dispatch('studies.readInstance', [ref]), () => post('studies.readInstance', [ref]));
 await server.close();
 
-console.log('\nTransport overhead (median ms; ratios against the direct service call, same run)');
-console.log('call'.padEnd(36), 'direct'.padStart(9), 'dispatch'.padStart(9), 'loopback'.padStart(9), 'dispatch×'.padStart(10), 'loopback×'.padStart(10));
+const out: BenchRow[] = [];
 for (const [label, direct, viaDispatch, viaLoopback] of rows) {
-  console.log(label.padEnd(36), direct.toFixed(3).padStart(9), viaDispatch.toFixed(3).padStart(9), viaLoopback.toFixed(3).padStart(9), (viaDispatch / direct).toFixed(2).padStart(10), (viaLoopback / direct).toFixed(2).padStart(10));
+  out.push({ label: `${label}: direct service call (median)`, value: direct, unit: 'ms' });
+  out.push({ label: `${label}: through the contract dispatcher`, value: viaDispatch, unit: 'ms', note: `${(viaDispatch / Math.max(direct, 0.001)).toFixed(2)}× direct` });
+  out.push({ label: `${label}: through the loopback server`, value: viaLoopback, unit: 'ms', note: `${(viaLoopback / Math.max(direct, 0.001)).toFixed(2)}× direct` });
+}
+return out;
 }

@@ -11,6 +11,8 @@ export const Settings = z.object({
   /** The worklist's source: the local archive or a PACS profile id. */
   activeSourceId: SourceId.default(LOCAL_SOURCE_ID),
   pacsProfiles: z.array(PacsProfile).default([]),
+  /** Disk the local archive may use, in GiB; the least recently used studies go beyond it. */
+  archiveBudgetGiB: z.number().min(1).max(100_000).default(50),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -19,6 +21,7 @@ export const SettingsPatch = z
   .object({
     language: Language,
     activeSourceId: SourceId,
+    archiveBudgetGiB: z.number().min(1).max(100_000),
   })
   .partial()
   .strict();

@@ -59,6 +59,19 @@ export const contract = {
     /** The Part 10 bytes of one archived instance, in its stored transfer syntax. */
     readInstance: binaryMethod(z.tuple([InstanceRef])),
   },
+  archive: {
+    /** Disk used by the local archive against its budget, and what the last integrity check repaired. */
+    getStatus: method(
+      z.tuple([]),
+      z.object({
+        usedBytes: z.number(),
+        budgetBytes: z.number().optional(),
+        studyCount: z.number().int(),
+        instanceCount: z.number().int(),
+        integrity: z.object({ dropped: z.number().int(), recovered: z.number().int(), removed: z.number().int() }),
+      }),
+    ),
+  },
   imports: {
     /**
      * Imports DICOM files, folders (recursively) and DICOMDIRs (CD, USB stick) from paths on this

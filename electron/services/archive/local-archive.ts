@@ -124,11 +124,17 @@ export class LocalArchive {
     if (expected && (expected.sopInstanceUID !== ref.sopInstanceUID || expected.studyInstanceUID !== ref.studyInstanceUID)) {
       throw new ServiceError('DICOM_INVALID', 'The PACS returned a different instance than the one requested.');
     }
+    // The file is durable before the index lists it; files of one study are written in parallel
+    // (each path is unique), only the index update is serialised per study.
+    try {
+      await writeFileAtomic(this.instancePath(ref), bytes);
+    } catch (err) {
+      throw storageError(err, 'saving an image to the local archive');
+    }
     await this.serialised(ref.studyInstanceUID, async () => {
       const entry = await this.entry(ref.studyInstanceUID);
       const previous = entry.instances.get(ref.sopInstanceUID);
       try {
-        await writeFileAtomic(this.instancePath(ref), bytes);
         entry.instances.set(ref.sopInstanceUID, { header, size: bytes.byteLength });
         await writeStudyIndex(path.join(this.root, ref.studyInstanceUID, INDEX_FILE), entry.instances.values());
       } catch (err) {

@@ -23,7 +23,7 @@ export class ProgressThrottle {
       this.flush();
       return;
     }
-    this.timer = setTimeout(() => this.flush(), wait);
+    this.timer = setTimeout(() => this.flush(), Math.ceil(wait));
     this.timer.unref();
   }
 

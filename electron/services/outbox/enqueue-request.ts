@@ -16,7 +16,11 @@ export const EnqueueRequest = z.object({
   studyInstanceUID: Uid,
   /** Shown in the outbox list, e.g. "Double-reading report"; never logged. */
   description: z.string().max(200),
-  instances: z.array(z.instanceof(Uint8Array)).min(1).max(MAX_INSTANCES),
+  /** Part 10 files, each with its File Meta Information. */
+  instances: z
+    .array(z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the bytes of a DICOM Part 10 file'))
+    .min(1)
+    .max(MAX_INSTANCES),
 });
 export type EnqueueRequest = z.input<typeof EnqueueRequest>;
 

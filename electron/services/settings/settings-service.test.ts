@@ -11,9 +11,9 @@ async function tempDir(): Promise<string> {
 }
 
 describe('SettingsService on conf', () => {
-  it('starts with defaults: English, the local archive, no PACS', async () => {
+  it('starts with defaults: English, the local archive, no PACS, a 50 GiB archive budget', async () => {
     const service = new SettingsService(new ConfSettingsBackend(await tempDir()), new EventHub());
-    expect(await service.get()).toEqual({ language: 'en', activeSourceId: 'local', pacsProfiles: [] });
+    expect(await service.get()).toEqual({ language: 'en', activeSourceId: 'local', pacsProfiles: [], archiveBudgetGiB: 50 });
   });
 
   it('keeps a change across a restart and announces it', async () => {
@@ -34,6 +34,6 @@ describe('SettingsService on conf', () => {
     stored.settings.activeSourceId = 42;
     await writeFile(file, JSON.stringify(stored));
     const repaired = await new SettingsService(new ConfSettingsBackend(dir), new EventHub()).get();
-    expect(repaired).toEqual({ language: 'ru', activeSourceId: 'local', pacsProfiles: [] });
+    expect(repaired).toEqual({ language: 'ru', activeSourceId: 'local', pacsProfiles: [], archiveBudgetGiB: 50 });
   });
 });

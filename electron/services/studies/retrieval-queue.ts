@@ -54,6 +54,11 @@ export class RetrievalQueue {
     this.jobs.get(`${sourceId}|${studyInstanceUID}`)?.abort.abort();
   }
 
+  /** Resolves once no retrieval runs (priors included); for orderly shutdown and benchmarks. */
+  async idle(): Promise<void> {
+    while (this.jobs.size > 0) await Promise.allSettled([...this.jobs.values()].map((j) => j.done));
+  }
+
   /** Progress of a running retrieval, or undefined when none runs for that study. */
   progressOf(studyInstanceUID: string): { completed: number; total: number } | undefined {
     for (const job of this.jobs.values()) {

@@ -1,0 +1,21 @@
+import { benchArchiveQuery, type BenchRow } from './archive-query.bench';
+import { benchRetrieval } from './retrieval.bench';
+import { benchTransport } from './transport.bench';
+
+/**
+ * `npm run bench`: every benchmark, side by side in one run, with its ratio or target.
+ */
+const sections: [string, () => Promise<BenchRow[]>][] = [
+  ['Transport overhead', benchTransport],
+  ['Retrieval from a PACS (Orthanc on loopback)', benchRetrieval],
+  ['Offline worklist over the archive', () => benchArchiveQuery()],
+];
+
+for (const [title, bench] of sections) {
+  const rows = await bench();
+  console.log(`\n${title}`);
+  for (const row of rows) {
+    const value = row.unit === '×' ? row.value.toFixed(2) : row.value.toFixed(row.value < 10 ? 3 : 1);
+    console.log(`  ${row.label.padEnd(62)} ${value.padStart(10)} ${row.unit.padEnd(3)} ${row.note ?? ''}`);
+  }
+}
