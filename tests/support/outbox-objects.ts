@@ -20,7 +20,7 @@ export function testUids(tag: string, count: number): TestObjectUids[] {
 export function srLikeObject(uids: TestObjectUids, extra: Record<string, unknown> = {}): Uint8Array {
   return writePart10({
     SOPClassUID: '1.2.840.10008.5.1.4.1.1.88.11',
-    ...uids,
+    ...keywords(uids),
     Modality: 'SR',
     PatientID: 'TANDEM-OUTBOX-TEST',
     PatientName: 'Outbox^Test',
@@ -41,7 +41,7 @@ export function heatmapLikeObject(uids: TestObjectUids, pixelBytes: number, seed
   const columns = Math.max(2, pixelBytes - (pixelBytes % 2));
   return writePart10({
     SOPClassUID: '1.2.840.10008.5.1.4.1.1.7',
-    ...uids,
+    ...keywords(uids),
     Modality: 'OT',
     PatientID: 'TANDEM-OUTBOX-TEST',
     PatientName: 'Outbox^Test',
@@ -68,6 +68,10 @@ export function crashPayload(seed: string): { studyInstanceUID: string; instance
   const uids = testUids(`crash-${seed}`, count);
   const instances = uids.map((u, i) => heatmapLikeObject(u, 512 + (((digest[i + 1] ?? 0) * 97) % 24_000), `${seed}/${i}`));
   return { studyInstanceUID: uids[0]!.studyInstanceUID, instances };
+}
+
+function keywords(uids: TestObjectUids): Record<string, string> {
+  return { StudyInstanceUID: uids.studyInstanceUID, SeriesInstanceUID: uids.seriesInstanceUID, SOPInstanceUID: uids.sopInstanceUID };
 }
 
 function deterministicBytes(seed: string, length: number): Uint8Array {

@@ -124,6 +124,9 @@ export class LocalArchive {
     if (expected && (expected.sopInstanceUID !== ref.sopInstanceUID || expected.studyInstanceUID !== ref.studyInstanceUID)) {
       throw new ServiceError('DICOM_INVALID', 'The PACS returned a different instance than the one requested.');
     }
+    // Open (and reconcile) the archive first: reconciling removes stray temporary files, which
+    // must never race with a write in progress.
+    await this.index();
     // The file is durable before the index lists it; files of one study are written in parallel
     // (each path is unique), only the index update is serialised per study.
     try {

@@ -7,6 +7,7 @@ import { StudyQuery as StudyQuerySchema } from '../../../shared/domain/study';
 import { ServiceError } from '../../../shared/ipc/errors';
 import { explainFailure, type HttpFailure } from './http-failure';
 import { probe } from './network-probe';
+import { fetchInstance } from './wado-instance';
 import { createDicomwebClient, type DicomwebClient } from './client-facade';
 import { authorizationHeader, type PacsConnection } from './pacs-connection';
 import { installXhrPolyfill } from './xhr-polyfill';
@@ -23,8 +24,6 @@ interface DicomwebClientError {
   request?: XhrLike & { tandemTimedOut?: boolean };
 }
 
-/** Media type asking for each instance in the transfer syntax it is stored in. */
-const AS_STORED = [{ mediaType: 'application/dicom', transferSyntaxUID: '*' }];
 
 /**
  * One PACS over DICOMweb, through dicomweb-client. Wire data is converted to domain types here;
@@ -66,11 +65,11 @@ export class DicomwebSource {
 
   /** WADO-RS instance, in its stored transfer syntax, as Part 10 bytes. */
   async retrieveInstance(ref: InstanceRef): Promise<Uint8Array> {
-    const raw = await this.call(this.connection.profile.wadoUrl, () => this.wado.retrieveInstance({ ...ref, mediaTypes: AS_STORED }));
-    if (!(raw instanceof ArrayBuffer) || raw.byteLength < 132) {
-      throw explainFailure({ kind: 'not-dicomweb', detail: 'the instance response held no DICOM file' }, this.server);
-    }
-    return new Uint8Array(raw);
+    if (this.signal?.aborted) throw new ServiceError('CANCELLED', 'The retrieval was cancelled; images already fetched are kept.');
+    const result = await fetchInstance(this.connection, ref, this.signal);
+    if (result.ok) return result.bytes;
+    if (this.signal?.aborted) throw new ServiceError('CANCELLED', 'The retrieval was cancelled; images already fetched are kept.');
+    throw explainFailure(result.failure, this.server);
   }
 
   private createClient(url: string): DicomwebClient {

@@ -40,19 +40,20 @@ export function probe(url: string, opts: { headers?: Record<string, string>; ca?
             latencyMs: Date.now() - started,
           }),
         );
-        res.on('error', (err) => resolve(networkFailure(err)));
+        res.on('error', (err) => resolve(classifyNetworkError(err)));
       },
     );
     req.setTimeout(opts.timeoutMs, () => {
       req.destroy();
       resolve({ ok: false, code: 'TIMEOUT', message: `no answer within ${Math.round(opts.timeoutMs / 1000)} s` });
     });
-    req.on('error', (err) => resolve(networkFailure(err)));
+    req.on('error', (err) => resolve(classifyNetworkError(err)));
     req.end();
   });
 }
 
-function networkFailure(err: NodeJS.ErrnoException): ProbeResult {
+/** Explains why a connection failed: DNS, refused, TLS, timeout or another network error. */
+export function classifyNetworkError(err: NodeJS.ErrnoException): Extract<ProbeResult, { ok: false }> {
   const code = err.code ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { ok: false, code: 'DNS', message: 'the server name could not be resolved (DNS)' };
   if (code === 'ECONNREFUSED') return { ok: false, code: 'REFUSED', message: 'the connection was refused: nothing listens on that port' };

@@ -51,27 +51,23 @@ export class FileImporter {
 
     // Recognising a duplicate from the header spares reading a whole mammogram off a slow disc.
     const peeked = peekInstanceRef(head, encoding);
-    if (peeked) {
-      const earlyVerdict = await this.claim(peeked);
-      if (earlyVerdict) return earlyVerdict;
-    }
+    const early = peeked ? await this.duplicateOf(peeked) : undefined;
+    if (early) return early;
     const instance = classifyInstance(await readingSource(() => readWhole(handle, head, size)), encoding);
-    if (instance.kind === 'skipped') {
-      if (peeked) this.claimed.delete(peeked.sopInstanceUID);
-      return instance;
-    }
-    if (!peeked) {
-      const verdict = await this.claim(instance.ref);
-      if (verdict) return verdict;
-    }
+    if (instance.kind === 'skipped') return instance;
+    const late = peeked ? undefined : await this.duplicateOf(instance.ref);
+    if (late) return late;
+    // Another copy may have been claimed while this one was read. Claims are made only once a file
+    // is known to be whole, so a damaged copy never shadows a good one.
+    if (this.claimed.has(instance.ref.sopInstanceUID)) return skipped('duplicate', SAME_IMAGE_TWICE);
+    this.claimed.add(instance.ref.sopInstanceUID);
     return this.store(instance.part10, instance.ref);
   }
 
-  /** Claims the instance for this run; returns the outcome when it must not be stored. */
-  private async claim(ref: InstanceRef): Promise<FileOutcome | undefined> {
-    if (this.claimed.has(ref.sopInstanceUID)) return skipped('duplicate', SAME_IMAGE_TWICE);
-    this.claimed.add(ref.sopInstanceUID);
+  /** The outcome when this instance must not be stored again: already archived, or already imported by this run. */
+  private async duplicateOf(ref: InstanceRef): Promise<FileOutcome | undefined> {
     if (await this.archive.hasInstance(ref)) return { kind: 'duplicate', studyInstanceUID: ref.studyInstanceUID };
+    if (this.claimed.has(ref.sopInstanceUID)) return skipped('duplicate', SAME_IMAGE_TWICE);
     return undefined;
   }
 

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,15 +10,9 @@ import { LocalArchive } from '../archive/local-archive';
 import type { ImportArchive } from './file-importer';
 import { ImportService } from './import-service';
 import { bareDataset, ENCAPSULATED_PDF, IMPLICIT_LE, part10Of, testImage } from './testing/dicom-builders';
+import { removeTempDirs, tempDir } from './testing/temp-dirs';
 
-const temporary: string[] = [];
-afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-import-'));
-  temporary.push(dir);
-  return dir;
-}
+afterAll(removeTempDirs);
 
 /** A folder of `count` distinct images, named IMG001.DCM… */
 async function imageFolder(count: number): Promise<string> {
@@ -53,11 +46,11 @@ async function hookedArchive(beforeStore: (earlierStores: number) => Promise<voi
 }
 
 describe('ImportService', () => {
-  it('imports images, wraps bare data sets, and skips junk with reasons without stopping', async () => {
+  it('imports images, wraps bare data sets, and skips junk with reasons without stopping; a cut copy never shadows the good one', async () => {
     const dir = await tempDir();
     const image = testImage();
     const bare = testImage();
-    const truncated = part10Of(testImage());
+    const truncated = part10Of(image);
     await writeFile(path.join(dir, 'IMG001.DCM'), part10Of(image));
     await writeFile(path.join(dir, 'COPY.DCM'), part10Of(image));
     await writeFile(path.join(dir, 'OLDCD001'), bareDataset(part10Of(bare, IMPLICIT_LE)));

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -27,14 +26,12 @@ export async function benchImport(): Promise<{ label: string; ratio: number; tan
     await promisify(execFile)('cp', ['-r', source, baselineTarget]);
     const baselineMs = performance.now() - copyStarted;
 
-    const archiveRoot = path.join(await tempDir('tandem-bench-archive-'), 'archive');
-    await mkdir(archiveRoot);
-    const service = new ImportService(new LocalArchive(archiveRoot), { emit: () => undefined });
+    const archive = new LocalArchive(path.join(await tempDir('tandem-bench-archive-'), 'archive'));
+    const service = new ImportService(archive, { emit: () => undefined });
     const importStarted = performance.now();
     const summary = await service.importPaths([source]);
     const tandemMs = performance.now() - importStarted;
     if (summary.imported !== INSTANCES) throw new Error(`The benchmark import stored ${summary.imported} of ${INSTANCES} instances.`);
-    await rm(baselineTarget, { recursive: true, force: true });
 
     return { label: `import ${INSTANCES} instances (${fixtures.source} fixtures) vs cp -r`, ratio: tandemMs / baselineMs, tandemMs, baselineMs };
   } finally {

@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MediaPathResolver, normaliseMediaName } from './media-path-resolver';
+import { removeTempDirs, tempDir } from './testing/temp-dirs';
+
+afterAll(removeTempDirs);
 
 describe('normaliseMediaName', () => {
   it('upper-cases and drops ISO 9660 version suffixes and trailing dots', () => {
@@ -14,7 +16,7 @@ describe('normaliseMediaName', () => {
 
 describe('MediaPathResolver', () => {
   it('finds upper-case file IDs on a disc mounted lower-case, with version suffixes', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'tandem-media-'));
+    const root = await tempDir('tandem-media-');
     await mkdir(path.join(root, 'dicom', 'st000001'), { recursive: true });
     await writeFile(path.join(root, 'dicom', 'st000001', 'im000001'), 'x');
     await writeFile(path.join(root, 'dicom', 'st000001', 'IM000002;1'), 'x');
@@ -26,14 +28,14 @@ describe('MediaPathResolver', () => {
   });
 
   it('prefers the exact name where a case-sensitive file system holds both', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'tandem-media-'));
+    const root = await tempDir('tandem-media-');
     await writeFile(path.join(root, 'im1'), 'lower');
     await writeFile(path.join(root, 'IM1'), 'upper');
     expect(await new MediaPathResolver().resolve(root, ['IM1'])).toBe(path.join(root, 'IM1'));
   });
 
   it('never leaves the DICOMDIR folder', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'tandem-media-'));
+    const root = await tempDir('tandem-media-');
     await mkdir(path.join(root, 'cd'));
     const resolver = new MediaPathResolver();
     expect(await resolver.resolve(path.join(root, 'cd'), ['..', 'cd'])).toBeUndefined();

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { walkImportSources, type SourceEntry } from './source-walker';
 import { writeDicomdir } from './testing/dicom-builders';
+import { removeTempDirs, tempDir } from './testing/temp-dirs';
 
 async function collect(paths: string[], signal = new AbortController().signal): Promise<SourceEntry[]> {
   const entries: SourceEntry[] = [];
@@ -12,13 +12,15 @@ async function collect(paths: string[], signal = new AbortController().signal): 
 }
 
 async function tree(files: Record<string, string | Buffer>): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'tandem-walk-'));
+  const root = await tempDir('tandem-walk-');
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, name)), { recursive: true });
     await writeFile(path.join(root, name), content);
   }
   return root;
 }
+
+afterAll(removeTempDirs);
 
 describe('walkImportSources', () => {
   it('walks a folder without DICOMDIR recursively, skipping OS leftovers and following no link loop', async () => {
