@@ -4,6 +4,9 @@ import type { Settings } from '../../shared/domain/settings';
 import { LOCAL_SOURCE_ID, type StudySummary } from '../../shared/domain/study';
 import type { TandemApi } from '../../shared/ipc/api';
 import { toErrorData, type ErrorData } from '../../shared/ipc/errors';
+import { ImportPanel } from '../features/import/ImportPanel';
+import { OutboxPanel } from '../features/outbox/OutboxPanel';
+import { OutboxButton } from '../features/outbox/OutboxButton';
 import { SettingsPanel } from '../features/settings/SettingsPanel';
 import { ViewerPage } from '../features/viewer/ViewerPage';
 import { WorklistPage } from '../features/worklist/WorklistPage';
@@ -17,7 +20,8 @@ export function App({ api }: { api: TandemApi }) {
   const [settings, setSettings] = useState<Settings>();
   const [error, setError] = useState<ErrorData>();
   const [open, setOpen] = useState<StudySummary>();
-  const [showSettings, setShowSettings] = useState(false);
+  const [panel, setPanel] = useState<'settings' | 'import' | 'outbox'>();
+  const toggle = (next: 'settings' | 'import' | 'outbox') => setPanel((p) => (p === next ? undefined : next));
   const [reachability, setReachability] = useState<PacsReachability[]>([]);
 
   useEffect(() => {
@@ -54,15 +58,23 @@ export function App({ api }: { api: TandemApi }) {
                 onChange={(id) => api.settings.update({ activeSourceId: id }).catch((err: unknown) => setError(toErrorData(err)))}
               />
             )}
-            <button type="button" className="settings-button" onClick={() => setShowSettings((s) => !s)}>
-              {t('settings.open')}
-            </button>
+            <span className="header-actions">
+              <button type="button" onClick={() => toggle('import')}>
+                {t('import.open')}
+              </button>
+              <OutboxButton onClick={() => toggle('outbox')} />
+              <button type="button" onClick={() => toggle('settings')}>
+                {t('settings.open')}
+              </button>
+            </span>
           </header>
           {error && <ErrorBanner error={error} />}
           <main>
             {settings && (open ? <ViewerPage summary={open} onBack={() => setOpen(undefined)} /> : <WorklistPage sourceId={sourceId} onOpen={setOpen} />)}
           </main>
-          {showSettings && settings && <SettingsPanel settings={settings} onClose={() => setShowSettings(false)} />}
+          {panel === 'settings' && settings && <SettingsPanel settings={settings} onClose={() => setPanel(undefined)} />}
+          {panel === 'import' && <ImportPanel onClose={() => setPanel(undefined)} />}
+          {panel === 'outbox' && <OutboxPanel onClose={() => setPanel(undefined)} />}
         </div>
       </I18nContext.Provider>
     </ApiContext.Provider>

@@ -5,6 +5,7 @@ import { toErrorData, type ErrorData } from '../../../shared/ipc/errors';
 import { useApi } from '../../app/api-context';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { useT } from '../../app/i18n';
+import { ArchiveSettings } from './ArchiveSettings';
 import { PacsProfileForm } from './PacsProfileForm';
 
 interface Props {
@@ -74,6 +75,7 @@ export function SettingsPanel({ settings, onClose }: Props) {
           {t('settings.add')}
         </button>
       )}
+      <ArchiveSettings settings={settings} />
       <label className="language">
         {t('settings.language')}
         <select value={settings.language} onChange={(e) => void run(() => api.settings.update({ language: Language.parse(e.target.value) }))}>
