@@ -1,3 +1,5 @@
+import { benchImport } from '../../electron/services/import/import.bench';
+import { benchOutbox } from '../../electron/services/outbox/outbox.bench';
 import { benchArchiveQuery, type BenchRow } from './archive-query.bench';
 import { benchRetrieval } from './retrieval.bench';
 import { benchTransport } from './transport.bench';
@@ -9,6 +11,18 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['Transport overhead', benchTransport],
   ['Retrieval from a PACS (Orthanc on loopback)', benchRetrieval],
   ['Offline worklist over the archive', () => benchArchiveQuery()],
+  [
+    'Import from a folder',
+    async () => {
+      const r = await benchImport();
+      return [
+        { label: `${r.label}: Tandem`, value: r.tandemMs, unit: 'ms' },
+        { label: `${r.label}: cp -r`, value: r.baselineMs, unit: 'ms' },
+        { label: 'import ratio Tandem / cp -r', value: r.ratio, unit: '×', note: 'Tandem parses, de-duplicates, indexes and fsyncs each file' },
+      ];
+    },
+  ],
+  ['Outbox: what "saved" costs', benchOutbox],
 ];
 
 for (const [title, bench] of sections) {

@@ -1,4 +1,4 @@
-import { access, readdir, readFile, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import dicomParser from 'dicom-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import type { ImportProgress, ImportSummary } from '../../shared/domain/import';
 import type { InstanceRef } from '../../shared/domain/study';
 import { createServices, type ServiceContainer } from '../../electron/services/compose';
 import { nodePlatform } from '../../electron/services/node-platform';
+import { newUid, part10Of, testImage } from '../../electron/services/import/testing/dicom-builders';
 import { writeFixtureCopies } from '../../electron/services/import/testing/fixture-copies';
 import { buildPatientMedia, type PatientMedia } from '../../electron/services/import/testing/patient-media';
 import { removeTempDirs, tempDir } from '../../electron/services/import/testing/temp-dirs';
@@ -112,8 +113,16 @@ describe('import from a CD with DICOMDIR and a USB folder', () => {
 
 describe('cancelling an import', () => {
   it('stops between files, keeps what was imported, and a second import completes the rest', async () => {
+    // Eight mammograms and 400 small images: long enough, even on tmpfs, for a cancel after the first progress tick to land.
     const folder = await tempDir('tandem-usb-');
-    const copies = await writeFixtureCopies(fixtures, folder, 40);
+    const mammograms = await writeFixtureCopies(fixtures, folder, 8);
+    await mkdir(path.join(folder, 'small'));
+    let studyInstanceUID = '';
+    for (let i = 0; i < 400; i++) {
+      if (i % 4 === 0) studyInstanceUID = newUid();
+      await writeFile(path.join(folder, 'small', `IM${String(i).padStart(4, '0')}.DCM`), part10Of(testImage({ StudyInstanceUID: studyInstanceUID })));
+    }
+    const total = mammograms.length + 400;
     const container = await freshServices();
     const { summary, progress } = await importWithProgress(container, [folder], (p) => {
       if (p.imported > 0) void container.services.imports.cancelImport(p.importId);
@@ -121,14 +130,14 @@ describe('cancelling an import', () => {
 
     expect(summary.cancelled).toBe(true);
     expect(summary.imported).toBeGreaterThan(0);
-    expect(summary.imported).toBeLessThan(copies.length);
+    expect(summary.imported).toBeLessThan(total);
     expect(progress.at(-1)).toMatchObject({ imported: summary.imported });
-    const { studies } = await container.services.worklist.searchForStudies('local', {});
+    const { studies } = await container.services.worklist.searchForStudies('local', { limit: 1000 });
     expect(studies.reduce((n, s) => n + (s.numberOfStudyRelatedInstances ?? 0), 0)).toBe(summary.imported);
 
     const rest = await container.services.imports.importPaths([folder]);
-    expect(rest).toMatchObject({ imported: copies.length - summary.imported, duplicates: summary.imported, skipped: [], cancelled: false });
-    for (const copy of copies.slice(0, 3)) {
+    expect(rest).toMatchObject({ imported: total - summary.imported, duplicates: summary.imported, skipped: [], cancelled: false });
+    for (const copy of mammograms) {
       const ref: InstanceRef = { studyInstanceUID: copy.studyInstanceUID, seriesInstanceUID: copy.seriesInstanceUID, sopInstanceUID: copy.sopInstanceUID };
       expect(Buffer.from(await container.services.studies.readInstance(ref)).equals(await readFile(copy.path))).toBe(true);
     }

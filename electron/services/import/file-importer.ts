@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { InstanceRef } from '../../../shared/domain/study';
 import { ServiceError } from '../../../shared/ipc/errors';
@@ -45,6 +46,7 @@ export class FileImporter {
   private async importFrom(handle: FileHandle): Promise<FileOutcome> {
     const { size } = await readingSource(() => handle.stat());
     if (size === 0) return skipped('not-dicom', 'An empty file.');
+    if (size > constants.MAX_LENGTH) return skipped('unsupported', `Too large to import in one piece (${(size / 2 ** 30).toFixed(1)} GiB).`);
     const head = await readingSource(() => readBytes(handle, 0, Math.min(size, HEAD_BYTES)));
     const encoding = sniffEncoding(head);
     if (!encoding) return skipped('not-dicom', 'Not a DICOM file (no DICOM header).');

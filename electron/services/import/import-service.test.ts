@@ -46,11 +46,11 @@ async function hookedArchive(beforeStore: (earlierStores: number) => Promise<voi
 }
 
 describe('ImportService', () => {
-  it('imports images, wraps bare data sets, and skips junk with reasons without stopping; a cut copy never shadows the good one', async () => {
+  it('imports images, wraps bare data sets, and skips junk with reasons without stopping', async () => {
     const dir = await tempDir();
     const image = testImage();
     const bare = testImage();
-    const truncated = part10Of(image);
+    const truncated = part10Of(testImage());
     await writeFile(path.join(dir, 'IMG001.DCM'), part10Of(image));
     await writeFile(path.join(dir, 'COPY.DCM'), part10Of(image));
     await writeFile(path.join(dir, 'OLDCD001'), bareDataset(part10Of(bare, IMPLICIT_LE)));
@@ -90,6 +90,28 @@ describe('ImportService', () => {
     expect(stores).toHaveLength(3);
   });
 
+  it('never lets a cut copy shadow the good copy of the same image', async () => {
+    const dir = await tempDir();
+    const bytes = part10Of(testImage());
+    await writeFile(path.join(dir, 'A-CUT.DCM'), bytes.subarray(0, bytes.length - 5));
+    await writeFile(path.join(dir, 'B-GOOD.DCM'), bytes);
+    const service = new ImportService(new LocalArchive(await tempDir()), recordingSink(), { concurrency: 1 });
+    const summary = await service.importPaths([dir]);
+    expect(summary.imported).toBe(1);
+    expect(summary.skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([['A-CUT.DCM', 'corrupt']]);
+  });
+
+  it('counts a cut copy of an archived image as a duplicate without reading all of it', async () => {
+    const dir = await tempDir();
+    const big = testImage({ Rows: 256, Columns: 256, PixelData: [new Uint16Array(256 * 256).buffer] });
+    const bytes = part10Of(big);
+    await writeFile(path.join(dir, 'IMG001.DCM'), bytes);
+    const service = new ImportService(new LocalArchive(await tempDir()), recordingSink());
+    await service.importPaths([dir]);
+    await writeFile(path.join(dir, 'IMG001.DCM'), bytes.subarray(0, bytes.length - 1000));
+    expect(await service.importPaths([dir])).toMatchObject({ imported: 0, duplicates: 1, skipped: [] });
+  });
+
   it('reports progress at once, then at most once per interval, and at the end with the totals', async () => {
     const dir = await imageFolder(12);
     const sink = recordingSink();
@@ -109,11 +131,10 @@ describe('ImportService', () => {
   it('stops between files when cancelled; what was imported stays', async () => {
     const dir = await imageFolder(8);
     const sink = recordingSink();
-    let service!: ImportService;
     const archive = await hookedArchive(async (earlierStores) => {
       if (earlierStores === 2) await service.cancelImport(sink.progress[0]!.importId);
     });
-    service = new ImportService(archive, sink, { concurrency: 1 });
+    const service = new ImportService(archive, sink, { concurrency: 1 });
 
     const summary = await service.importPaths([dir]);
 

@@ -63,46 +63,51 @@ export class ImportService implements ServiceImpl<'imports'> {
 
   private async run(run: ImportRun, paths: string[], cancelled: AbortSignal): Promise<ImportSummary> {
     const progress = new ProgressThrottle(() => this.events.emit('importProgress', run.progress()), this.options.progressIntervalMs);
-    const halt = new AbortController();
-    const stopOnCancel = () => halt.abort();
-    cancelled.addEventListener('abort', stopOnCancel);
+    const archiveFailed = new AbortController();
+    const stop = AbortSignal.any([cancelled, archiveFailed.signal]);
     const queue = new WorkQueue<SourceEntry>();
     const importer = new FileImporter(this.archive);
     progress.flush();
 
-    const walking = (async () => {
-      try {
-        for await (const entry of walkImportSources(paths, halt.signal)) {
-          queue.push(entry);
-          run.found();
-        }
-        if (!halt.signal.aborted) run.walkFinished();
-      } finally {
-        queue.close();
-      }
-    })();
-    walking.catch(() => undefined); // awaited below; this only keeps an early rejection from being reported as unhandled
+    const walking = walkInto(queue, run, paths, stop);
     const importEntry = async (entry: SourceEntry) => {
       try {
         run.record(entry.path, entry.kind === 'file' ? await importer.importFile(entry.path) : entry);
         progress.schedule();
       } catch (err) {
-        halt.abort();
+        archiveFailed.abort();
         throw err;
       }
     };
-
     try {
-      await queue.drain(this.options.concurrency, importEntry, () => halt.signal.aborted);
+      await queue.drain(this.options.concurrency, importEntry, () => stop.aborted);
       await walking;
     } catch (err) {
-      halt.abort();
+      archiveFailed.abort();
       await walking.catch(() => undefined);
       throw err;
     } finally {
-      cancelled.removeEventListener('abort', stopOnCancel);
       progress.flush();
     }
     return run.summary(cancelled.aborted);
   }
+}
+
+/** Walks the sources into the queue, counting what it finds; closes the queue however it ends. */
+function walkInto(queue: WorkQueue<SourceEntry>, run: ImportRun, paths: string[], stop: AbortSignal): Promise<void> {
+  const walking = (async () => {
+    try {
+      for await (const entry of walkImportSources(paths, stop)) {
+        queue.push(entry);
+        run.found();
+      }
+      if (!stop.aborted) run.walkFinished();
+    } finally {
+      queue.close();
+    }
+  })();
+  // Awaited by the caller once the workers are done; this only keeps an early rejection from
+  // being reported as unhandled in the meantime.
+  walking.catch(() => undefined);
+  return walking;
 }

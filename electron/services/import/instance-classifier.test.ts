@@ -52,6 +52,13 @@ describe('classifyInstance', () => {
     expect(Buffer.from(result.part10.subarray(result.part10.length - bare.length)).equals(bare)).toBe(true);
   });
 
+  it('rebuilds the meta header of a file that has a meta group but no preamble', () => {
+    const image = testImage();
+    const result = classify(part10Of(image, IMPLICIT_LE).subarray(132));
+    expect(result).toMatchObject({ kind: 'archivable', wrapped: true, ref: { sopInstanceUID: image.SOPInstanceUID } });
+    if (result.kind === 'archivable') expect(readPart10Header(result.part10)['00020010']?.Value).toEqual([IMPLICIT_VR_LITTLE_ENDIAN]);
+  });
+
   it('reports truncated files as corrupt, explicit and implicit alike', () => {
     const explicit = part10Of(testImage());
     expect(classify(explicit.subarray(0, explicit.length - 7))).toMatchObject({ reason: 'corrupt', detail: expect.stringMatching(/cut short/) });

@@ -52,8 +52,9 @@ export function identifyInstances(request: z.output<typeof EnqueueRequest>): Ins
       seriesInstanceUID: readString(header, Tag.SeriesInstanceUID) ?? '',
     };
     const study = readString(header, Tag.StudyInstanceUID);
-    if (!identity.sopInstanceUID || !identity.sopClassUID || !identity.seriesInstanceUID || !study) {
-      throw new ServiceError('DICOM_INVALID', `Cannot queue ${where}: it lacks a SOP Class, SOP Instance, Series or Study Instance UID.`);
+    // The UIDs end up in QIDO-RS paths, so they must be real UIDs and nothing else.
+    if (![identity.sopInstanceUID, identity.sopClassUID, identity.seriesInstanceUID, study].every((uid) => Uid.safeParse(uid).success)) {
+      throw new ServiceError('DICOM_INVALID', `Cannot queue ${where}: its SOP Class, SOP Instance, Series or Study Instance UID is missing or not a valid UID.`);
     }
     if (study !== request.studyInstanceUID) {
       throw new ServiceError('INVALID_ARGUMENT', `Cannot queue ${where}: it belongs to another study than the item, and a PACS would refuse it (409).`);

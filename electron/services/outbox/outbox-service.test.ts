@@ -77,6 +77,7 @@ describe('enqueue', () => {
     const { outbox, root } = await harness(new FakePacs().transport, { start: false });
     const { uids, request: good } = request('refuse');
     await expect(outbox.enqueue({ ...good, instances: [new Uint8Array(200)] })).rejects.toMatchObject({ code: 'DICOM_INVALID', message: expect.stringMatching(/instance 1 of 1.*Part 10/) });
+    await expect(outbox.enqueue({ ...good, instances: [srLikeObject(uids[0]!, { SeriesInstanceUID: '1.2/../../3' })] })).rejects.toMatchObject({ code: 'DICOM_INVALID', message: expect.stringMatching(/not a valid UID/) });
     await expect(outbox.enqueue({ ...good, studyInstanceUID: '1.2.3' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/another study/) });
     await expect(outbox.enqueue({ ...good, instances: [srLikeObject(uids[0]!), srLikeObject(uids[0]!)] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/repeats/) });
     await outbox.list();
@@ -178,7 +179,8 @@ describe('delivery', () => {
     pacs.behaviour = { duplicates: 'accept', outage: 'down' };
     const { outbox, until } = await harness(pacs.transport);
     const item = await outbox.enqueue(request('outage').request);
-    const [waiting] = await until((items) => items[0]?.lastError !== undefined);
+    // With a 20 ms retry delay the item flips between queued and sending; catch it queued.
+    const [waiting] = await until((items) => items[0]?.status === 'queued' && items[0].lastError !== undefined);
     expect(waiting).toMatchObject({ status: 'queued', lastError: expect.stringMatching(/Cannot reach pacs\.test.*refused.*sent automatically/), nextAttemptAt: expect.any(String) });
     pacs.behaviour = { duplicates: 'accept', outage: 503 };
     await until((items) => /internal error \(503\)/.test(items[0]?.lastError ?? ''));
@@ -228,7 +230,7 @@ describe('delivery', () => {
     const item = await outbox.enqueue(request('damaged').request);
     const file = path.join(root, 'files', item.id, '0.dcm');
     const bytes = await readFile(file);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
     await writeFile(file, bytes);
     outbox.start();
     await expect.poll(async () => (await outbox.list())[0]?.status, { timeout: 5000 }).toBe('partially-failed');

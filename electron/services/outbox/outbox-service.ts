@@ -85,7 +85,7 @@ export class OutboxService implements ServiceImpl<'outbox'> {
           status: 'queued',
           nextAttemptAt: undefined,
           failuresInARow: 0,
-          instances: current.instances.map((i) => (i.status === 'failed' ? { ...i, status: 'pending' } : i)),
+          instances: current.instances.map((i) => (i.status === 'failed' ? { ...i, status: 'pending', reason: undefined, message: undefined } : i)),
         })),
       );
     this.sender.wake();
