@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const repoRoot = path.resolve(here, '..', '..');
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const dataDirectory = defaultDataDirectory();
-  const { services, events, reachability } = createServices(nodePlatform(dataDirectory, pkg.version));
+  const { services, events, reachability, dispose } = createServices(nodePlatform(dataDirectory, pkg.version));
   reachability.start();
   const dispatch = createDispatch(services, (channel, err) => console.error(`[tandem] ${channel} failed:`, err instanceof Error ? err.stack : err));
   const server = await startLoopbackServer({
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     writeFileSync(process.env.TANDEM_READY_FILE, JSON.stringify({ origin: server.origin, token: server.token, appUrl: server.appUrl }));
   }
   if (process.env.TANDEM_NO_BROWSER !== '1') openBrowser(server.appUrl);
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () => void Promise.allSettled([server.close(), dispose()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -15,7 +15,7 @@ app.enableSandbox();
 
 void app.whenReady().then(() => {
   const appDir = app.getAppPath();
-  const { services, events, reachability } = createServices({
+  const { services, events, reachability, dispose } = createServices({
     appVersion: app.getVersion(),
     transport: 'electron',
     electronVersion: process.versions.electron,
@@ -26,6 +26,14 @@ void app.whenReady().then(() => {
   const dispatch = createDispatch(services, (channel, err) => console.error(`[tandem] ${channel} failed:`, err instanceof Error ? err.stack : err));
   registerIpc(dispatch, events);
   reachability.start();
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed) return;
+    // Let the outbox finish its record writes and the archive flush before the process ends.
+    event.preventDefault();
+    disposed = true;
+    void dispose().finally(() => app.quit());
+  });
   serveRenderer(path.join(appDir, 'dist', 'renderer'));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const preload = path.join(appDir, 'dist', 'electron', 'preload.cjs');

@@ -43,11 +43,11 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
   const reachability = new ReachabilityMonitor(pacs, events);
   pacs.reachability = reachability;
   const retrieval = new RetrievalQueue(archive, pacs, events);
+  const outbox = new OutboxService({ root: path.join(platform.dataDirectory, 'outbox'), profiles: pacs, events });
   archive.setPolicy({
     budgetBytes: () => settings.snapshot().archiveBudgetGiB * 2 ** 30,
-    isProtected: (uid) => retrieval.progressOf(uid) !== undefined,
+    isProtected: (uid) => retrieval.progressOf(uid) !== undefined || outbox.hasUnsentWork(uid),
   });
-  const outbox = new OutboxService({ root: path.join(platform.dataDirectory, 'outbox'), profiles: pacs, events });
   outbox.start();
   return {
     events,

@@ -59,5 +59,6 @@ export function classifyNetworkError(err: NodeJS.ErrnoException): Extract<ProbeR
   if (code === 'ECONNREFUSED') return { ok: false, code: 'REFUSED', message: 'the connection was refused: nothing listens on that port' };
   if (TLS_CODES.test(code) || TLS_CODES.test(err.message)) return { ok: false, code: 'TLS', message: `the TLS handshake failed (${code || err.message}); check the server certificate or add its CA to the profile` };
   if (code === 'ETIMEDOUT') return { ok: false, code: 'TIMEOUT', message: 'the connection timed out' };
+  if (code === 'ECONNRESET' || code === 'EPIPE') return { ok: false, code: 'NETWORK', message: 'the connection broke off before the PACS answered' };
   return { ok: false, code: 'NETWORK', message: `network error${code ? ` (${code})` : ''}` };
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { classifyNetworkError } from '../dicomweb/network-probe';
 
 /** One HTTP request to a PACS. */
 export interface HttpRequest {
@@ -68,15 +69,8 @@ export const nodeHttpTransport: HttpTransport = (request) =>
     req.end(request.body);
   });
 
-const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i;
-
-/** Names a socket failure the way a clinic's IT person would look for it. */
+/** Names a socket failure the way a clinic's IT person would look for it (same wording as "Test connection"). */
 function networkOutcome(err: NodeJS.ErrnoException): HttpOutcome {
-  const code = err.code ?? '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'network', cause: 'the server name could not be resolved (DNS)' };
-  if (code === 'ECONNREFUSED') return { kind: 'network', cause: 'the connection was refused: nothing listens on that port' };
-  if (code === 'ECONNRESET' || code === 'EPIPE') return { kind: 'network', cause: 'the connection broke off before the PACS answered' };
-  if (code === 'ETIMEDOUT') return { kind: 'timeout' };
-  if (TLS_CODES.test(code) || TLS_CODES.test(err.message)) return { kind: 'network', cause: `the TLS handshake failed (${code || 'certificate'}); check the server certificate or add its CA to the profile` };
-  return { kind: 'network', cause: `network error${code ? ` (${code})` : ''}` };
+  const failure = classifyNetworkError(err);
+  return failure.code === 'TIMEOUT' ? { kind: 'timeout' } : { kind: 'network', cause: failure.message };
 }

@@ -61,24 +61,32 @@ export class OutboxLedger {
     await Promise.allSettled([...this.writes.values()]);
   }
 
-  /** The oldest queued item whose retry time has come. */
-  nextDue(now: Date): OutboxRecord | undefined {
+  /**
+   * The oldest queued item whose retry time has come. A retry time more than `maxWaitMs` ahead
+   * can only come from a clock that was wrong when it was set, and counts as due.
+   */
+  nextDue(now: Date, maxWaitMs: number): OutboxRecord | undefined {
     let due: OutboxRecord | undefined;
     for (const record of this.records.values()) {
-      if (record.status !== 'queued' || (record.nextAttemptAt !== undefined && Date.parse(record.nextAttemptAt) > now.getTime())) continue;
+      if (record.status !== 'queued' || waitMs(record, now, maxWaitMs) > 0) continue;
       if (!due || record.id < due.id) due = record;
     }
     return due;
   }
 
   /** Milliseconds until the next queued item is due, or undefined when none waits for a time. */
-  msUntilNextDue(now: Date): number | undefined {
+  msUntilNextDue(now: Date, maxWaitMs: number): number | undefined {
     let soonest: number | undefined;
     for (const record of this.records.values()) {
       if (record.status !== 'queued' || record.nextAttemptAt === undefined) continue;
-      const wait = Math.max(0, Date.parse(record.nextAttemptAt) - now.getTime());
+      const wait = waitMs(record, now, maxWaitMs);
       soonest = soonest === undefined ? wait : Math.min(soonest, wait);
     }
     return soonest;
   }
+}
+
+function waitMs(record: OutboxRecord, now: Date, maxWaitMs: number): number {
+  const wait = record.nextAttemptAt === undefined ? 0 : Date.parse(record.nextAttemptAt) - now.getTime();
+  return Number.isFinite(wait) && wait > 0 && wait <= maxWaitMs ? wait : 0;
 }

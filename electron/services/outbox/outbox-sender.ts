@@ -15,6 +15,7 @@ export interface ConnectionSource {
   connection(profileId: string): Promise<PacsConnection>;
 }
 
+/** What the sender needs besides the ledger and the store. */
 export interface SenderOptions {
   profiles: ConnectionSource;
   transport: HttpTransport;
@@ -62,9 +63,10 @@ export class OutboxSender {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
-      const due = this.ledger.nextDue(new Date());
+      const maxWaitMs = this.options.retryPolicy.maxDelayMs;
+      const due = this.ledger.nextDue(new Date(), maxWaitMs);
       if (due) await this.attempt(due);
-      else await this.sleep(this.ledger.msUntilNextDue(new Date()));
+      else await this.sleep(this.ledger.msUntilNextDue(new Date(), maxWaitMs));
     }
   }
 

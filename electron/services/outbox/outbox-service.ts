@@ -13,6 +13,7 @@ import { OutboxSender, type ConnectionSource } from './outbox-sender';
 import { OutboxStore } from './outbox-store';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-backoff';
 
+/** The outbox's folder and collaborators; the optional ones exist for tests and benchmarks. */
 export interface OutboxOptions {
   /** `<dataDir>/outbox` */
   root: string;
@@ -128,6 +129,14 @@ export class OutboxService implements ServiceImpl<'outbox'> {
       await this.store.deleteFiles(id).catch(() => undefined);
       throw storageError(err, 'saving to the outbox');
     }
+  }
+
+  /**
+   * True while a study has an item not yet sent. The archive never evicts such a study; before
+   * recovery has run this answers from what is loaded, which errs on the side of keeping.
+   */
+  hasUnsentWork(studyInstanceUID: string): boolean {
+    return this.items().some((item) => item.studyInstanceUID === studyInstanceUID && item.status !== 'sent');
   }
 
   private items(): OutboxItem[] {

@@ -6,6 +6,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** 5 s after the first failure, doubling to at most 10 min. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 5_000, maxDelayMs: 10 * 60_000 };
 
 /**

@@ -27,6 +27,10 @@ const SOP_INSTANCE_UID = '00080018';
  * STOW-RS and the QIDO-RS searches that make it idempotent, for one PACS profile: its URLs, its
  * Authorization header, its timeout and its CA. Failures come back as values, explained for the
  * user, never thrown.
+ *
+ * Not dicomweb-client's storeInstances: version 0.11.3 resolves 200 and 202 alike without the
+ * status (so "all stored" and "some failed" look the same), sends no Accept header, and its XHR
+ * layer reports every socket failure as status 0.
  */
 export class StowClient {
   private readonly server: string;

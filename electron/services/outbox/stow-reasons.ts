@@ -16,6 +16,7 @@ export function describeFailureReason(code: string | undefined): string {
   return `The PACS refused this instance${suffix}. Ask the PACS administrator to check its log.`;
 }
 
+/** What a WarningReason (0008,1196) on a stored instance means. */
 export function describeWarningReason(code: string): string {
   if (code === 'B000') return 'Stored, but the PACS changed some data elements (coercion, reason B000H).';
   if (code === 'B006') return 'Stored, but the PACS discarded some data elements (reason B006H).';
