@@ -76,6 +76,10 @@ const en = {
   'outbox.status.failed': 'failed',
   'outbox.status.partially-failed': 'partly failed',
   'archive.usage': 'Local archive',
+  'settings.advanced': 'Advanced',
+  'settings.wadoUrl': 'WADO-RS URL, if different',
+  'settings.stowUrl': 'STOW-RS URL, if different',
+  'settings.ca': 'Extra CA certificate (PEM) for this server',
   'archive.budget': 'Disk budget (GiB)',
 } as const;
 
@@ -156,6 +160,10 @@ const ru: Record<MessageKey, string> = {
   'outbox.status.failed': 'ошибка',
   'outbox.status.partially-failed': 'частично не отправлено',
   'archive.usage': 'Локальный архив',
+  'settings.advanced': 'Дополнительно',
+  'settings.wadoUrl': 'URL WADO-RS, если отличается',
+  'settings.stowUrl': 'URL STOW-RS, если отличается',
+  'settings.ca': 'Дополнительный сертификат ЦС (PEM) для этого сервера',
   'archive.budget': 'Лимит диска (ГиБ)',
 };
 

@@ -120,3 +120,21 @@ describe('a PACS that dies mid-retrieval', () => {
     expect(await local.services.pacs.getReachability()).toEqual([expect.objectContaining({ state: 'online' })]);
   });
 });
+
+describe('make available offline', () => {
+  it('fetches the chosen studies in the background, one by one, and skips what is cached', async () => {
+    const dir = await tempDataDir('tandem-offline-');
+    const local = createServices(nodePlatform(dir, 'test'));
+    local.reachability.dispose();
+    const url = orthanc.dicomwebRoot;
+    await local.services.pacs.saveProfile({ id: 'orthanc', name: 'Orthanc', qidoUrl: url, wadoUrl: url, stowUrl: url, auth: 'none', timeoutMs: 5000 });
+    const chest = pacs.fixtures.studies.filter((s) => s.kind === 'chest');
+    await local.services.studies.retrieveStudy('orthanc', chest[0]!.studyInstanceUID);
+    const result = await local.services.studies.makeAvailableOffline('orthanc', chest.map((s) => s.studyInstanceUID));
+    expect(result).toEqual({ queued: chest.length - 1, alreadyCached: 1 });
+    await expect.poll(async () => (await local.services.worklist.searchForStudies('local', {})).studies.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(chest.length);
+    const rows = await local.services.worklist.searchForStudies('orthanc', { modality: undefined });
+    for (const s of chest) expect(rows.studies.find((r) => r.studyInstanceUID === s.studyInstanceUID)?.localStatus).toBe('cached');
+    await local.dispose();
+  });
+});

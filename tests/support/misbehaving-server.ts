@@ -11,9 +11,10 @@ export interface MisbehavingServer {
  * an HTML portal page, malformed JSON, or no answer at all. Used where Orthanc cannot be made to
  * misbehave that way.
  */
-export async function startMisbehavingServer(mode: 'html' | 'malformed-json' | 'silent'): Promise<MisbehavingServer> {
+export async function startMisbehavingServer(mode: 'html' | 'malformed-json' | 'silent' | 'server-error'): Promise<MisbehavingServer> {
   const server = http.createServer((_req, res) => {
     if (mode === 'html') res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Wi-Fi login</title><p>Please sign in');
+    else if (mode === 'server-error') res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal Server Error');
     else if (mode === 'malformed-json') res.writeHead(200, { 'Content-Type': 'application/dicom+json' }).end('[{"0020000D": {"vr": "UI", "Value": [');
     // 'silent' accepts the connection and never answers.
   });

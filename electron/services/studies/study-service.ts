@@ -9,6 +9,9 @@ import type { RetrievalQueue } from './retrieval-queue';
  * from the archive: a study already fetched never waits on the network.
  */
 export class StudyService implements ServiceImpl<'studies'> {
+  /** The background chain of "make available offline" requests, one study at a time. */
+  private offline: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly archive: LocalArchive,
     private readonly retrieval: RetrievalQueue,
@@ -25,20 +28,30 @@ export class StudyService implements ServiceImpl<'studies'> {
     this.retrieval.cancel(sourceId, studyInstanceUID);
   }
 
+  /**
+   * Queues studies for the background, one study at a time so a long list does not flood the
+   * PACS. Stops queueing once the archive reaches 90 % of its disk budget, so making today's list
+   * available offline never evicts the studies it has just fetched.
+   */
   async makeAvailableOffline(sourceId: string, studyInstanceUIDs: string[]): Promise<{ queued: number; alreadyCached: number }> {
     if (sourceId === LOCAL_SOURCE_ID) return { queued: 0, alreadyCached: studyInstanceUIDs.length };
-    let queued = 0;
+    const pending: string[] = [];
     let alreadyCached = 0;
     for (const uid of studyInstanceUIDs) {
-      if (await this.archive.isComplete(uid)) {
-        alreadyCached += 1;
-        continue;
-      }
-      queued += 1;
-      // Background work: failures show up as the study staying "not fetched" in the worklist.
-      this.retrieval.retrieve(sourceId, uid).catch(() => undefined);
+      if (await this.archive.isComplete(uid)) alreadyCached += 1;
+      else pending.push(uid);
     }
-    return { queued, alreadyCached };
+    this.offline = this.offline.then(() => this.fetchWithinBudget(sourceId, pending));
+    return { queued: pending.length, alreadyCached };
+  }
+
+  private async fetchWithinBudget(sourceId: string, uids: string[]): Promise<void> {
+    for (const uid of uids) {
+      const { usedBytes, budgetBytes } = await this.archive.status();
+      if (budgetBytes !== undefined && usedBytes >= budgetBytes * 0.9) return;
+      // A study that fails stays "not fetched" in the worklist; the next one is still tried.
+      await this.retrieval.retrieve(sourceId, uid).catch(() => undefined);
+    }
   }
 
   async readInstance(ref: InstanceRef): Promise<Uint8Array> {

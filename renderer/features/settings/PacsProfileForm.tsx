@@ -12,7 +12,7 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'pacs';
 }
 
-/** Create or edit one DICOMweb server. One base URL serves QIDO, WADO and STOW. */
+/** Create or edit one DICOMweb server. One base URL serves QIDO, WADO and STOW unless the advanced fields say otherwise. */
 export function PacsProfileForm({ initial, onSave }: Props) {
   const t = useT();
   const [name, setName] = useState(initial?.name ?? '');
@@ -21,6 +21,9 @@ export function PacsProfileForm({ initial, onSave }: Props) {
   const [username, setUsername] = useState(initial?.username ?? '');
   const [secret, setSecret] = useState('');
   const [timeoutS, setTimeoutS] = useState(String((initial?.timeoutMs ?? 30_000) / 1000));
+  const [wadoUrl, setWadoUrl] = useState(initial && initial.wadoUrl !== initial.qidoUrl ? initial.wadoUrl : '');
+  const [stowUrl, setStowUrl] = useState(initial && initial.stowUrl !== initial.qidoUrl ? initial.stowUrl : '');
+  const [caPem, setCaPem] = useState(initial?.caCertificatePem ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const url = baseUrl.trim().replace(/\/+$/, '');
@@ -28,8 +31,9 @@ export function PacsProfileForm({ initial, onSave }: Props) {
       id: initial?.id ?? slug(name),
       name: name.trim(),
       qidoUrl: url,
-      wadoUrl: url,
-      stowUrl: url,
+      wadoUrl: wadoUrl.trim().replace(/\/+$/, '') || url,
+      stowUrl: stowUrl.trim().replace(/\/+$/, '') || url,
+      caCertificatePem: caPem.trim() || undefined,
       auth,
       username: auth === 'basic' ? username : undefined,
       secret: auth === 'none' ? '' : secret || undefined,
@@ -70,6 +74,21 @@ export function PacsProfileForm({ initial, onSave }: Props) {
         {t('settings.timeout')}
         <input name="timeout" type="number" min={1} max={600} value={timeoutS} onChange={(e) => setTimeoutS(e.target.value)} />
       </label>
+      <details>
+        <summary>{t('settings.advanced')}</summary>
+        <label>
+          {t('settings.wadoUrl')}
+          <input name="wadoUrl" type="url" value={wadoUrl} onChange={(e) => setWadoUrl(e.target.value)} placeholder={baseUrl} />
+        </label>
+        <label>
+          {t('settings.stowUrl')}
+          <input name="stowUrl" type="url" value={stowUrl} onChange={(e) => setStowUrl(e.target.value)} placeholder={baseUrl} />
+        </label>
+        <label>
+          {t('settings.ca')}
+          <textarea name="ca" rows={4} value={caPem} onChange={(e) => setCaPem(e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" />
+        </label>
+      </details>
       <button type="submit">{t('settings.save')}</button>
     </form>
   );

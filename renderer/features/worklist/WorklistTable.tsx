@@ -1,5 +1,7 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { StudySummary } from '../../../shared/domain/study';
+import { DEFAULT_STUDY_SORT, sortStudies, type StudySort, type StudySortKey } from '../../../shared/domain/study-sort';
+import type { MessageKey } from '../../app/i18n';
 import { formatDicomDate, formatPatientName } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { LocalStatusCell } from './LocalStatusCell';
@@ -9,11 +11,25 @@ interface Props {
   onOpen(study: StudySummary): void;
 }
 
-/** The worklist: arrow keys move, Enter or a double click opens. */
-export function WorklistTable({ studies, onOpen }: Props) {
+const COLUMNS: [StudySortKey, MessageKey, string?][] = [
+  ['patientName', 'worklist.patientName'],
+  ['patientID', 'worklist.patientID'],
+  ['studyDate', 'worklist.date'],
+  ['modality', 'worklist.modality'],
+  ['studyDescription', 'worklist.description'],
+  ['accessionNumber', 'worklist.accession'],
+  ['images', 'worklist.images', 'num'],
+  ['localStatus', 'worklist.status'],
+];
+
+/** The worklist: arrow keys move, Enter or a double click opens, a column header sorts. */
+export function WorklistTable({ studies: unsorted, onOpen }: Props) {
   const t = useT();
+  const [sort, setSort] = useState<StudySort>(DEFAULT_STUDY_SORT);
+  const studies = useMemo(() => sortStudies(unsorted, sort), [unsorted, sort]);
   const [selected, setSelected] = useState(0);
-  useEffect(() => setSelected(0), [studies]);
+  useEffect(() => setSelected(0), [unsorted]);
+  const sortBy = (key: StudySortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key === 'studyDate' }));
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') setSelected((i) => Math.min(studies.length - 1, i + 1));
@@ -27,14 +43,14 @@ export function WorklistTable({ studies, onOpen }: Props) {
     <table className="worklist" tabIndex={0} onKeyDown={onKeyDown} aria-label="Worklist">
       <thead>
         <tr>
-          <th>{t('worklist.patientName')}</th>
-          <th>{t('worklist.patientID')}</th>
-          <th>{t('worklist.date')}</th>
-          <th>{t('worklist.modality')}</th>
-          <th>{t('worklist.description')}</th>
-          <th>{t('worklist.accession')}</th>
-          <th className="num">{t('worklist.images')}</th>
-          <th>{t('worklist.status')}</th>
+          {COLUMNS.map(([key, label, className]) => (
+            <th key={key} className={className} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+              <button type="button" className="sort" onClick={() => sortBy(key)}>
+                {t(label)}
+                {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+              </button>
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
