@@ -1,4 +1,5 @@
-import { Enums as MetadataEnums, metaData } from '@cornerstonejs/metadata';
+import { Enums as MetadataEnums } from '@cornerstonejs/metadata';
+import { addSanitizingProvider } from './metadataSanitizer';
 
 /**
  * Some radiographs carry a present-but-zero Pixel Spacing (e.g. NEMA RG1: `0.000\0.000`).
@@ -7,7 +8,6 @@ import { Enums as MetadataEnums, metaData } from '@cornerstonejs/metadata';
  * 50 000) and the instance lookup (5 000) and replaces non-positive or non-finite spacing with
  * 1 mm, flagged `usingDefaultValues` so tools report pixels instead of millimetres.
  */
-const PRIORITY = 10_000;
 
 interface ImagePlaneLike {
   rowPixelSpacing?: number | null;
@@ -34,12 +34,5 @@ let registered = false;
 export function registerImagePlaneSanitizer(): void {
   if (registered) return;
   registered = true;
-  metaData.addTypedProvider(
-    MetadataEnums.MetadataModules.IMAGE_PLANE,
-    (next, query, data, options) => {
-      const value = next(query, data, options);
-      return value instanceof Promise ? value.then(sanitizeImagePlane) : sanitizeImagePlane(value);
-    },
-    { priority: PRIORITY },
-  );
+  addSanitizingProvider(MetadataEnums.MetadataModules.IMAGE_PLANE, sanitizeImagePlane);
 }

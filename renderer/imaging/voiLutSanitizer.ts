@@ -1,4 +1,5 @@
-import { Enums as MetadataEnums, metaData } from '@cornerstonejs/metadata';
+import { Enums as MetadataEnums } from '@cornerstonejs/metadata';
+import { addSanitizingProvider } from './metadataSanitizer';
 
 /**
  * cornerstone 5.14's image creation reads VOI LUT Function as `voiLUTFunction[0]`, but the
@@ -6,7 +7,6 @@ import { Enums as MetadataEnums, metaData } from '@cornerstonejs/metadata';
  * never renders. Most mammograms carry (0028,1056), so this provider hands the value on in the
  * array form the image builder expects, dropping values DICOM does not define (PS3.3 C.11.2.1.3).
  */
-const PRIORITY = 10_000;
 const DEFINED = new Set(['LINEAR', 'LINEAR_EXACT', 'SIGMOID']);
 
 interface VoiLutLike {
@@ -26,12 +26,5 @@ let registered = false;
 export function registerVoiLutSanitizer(): void {
   if (registered) return;
   registered = true;
-  metaData.addTypedProvider(
-    MetadataEnums.MetadataModules.VOI_LUT,
-    (next, query, data, options) => {
-      const value = next(query, data, options);
-      return value instanceof Promise ? value.then(sanitizeVoiLut) : sanitizeVoiLut(value);
-    },
-    { priority: PRIORITY },
-  );
+  addSanitizingProvider(MetadataEnums.MetadataModules.VOI_LUT, sanitizeVoiLut);
 }

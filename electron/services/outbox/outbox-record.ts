@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OutboxItemStatus, OutboxKind, type OutboxItem } from '../../../shared/domain/outbox';
+import { OutboxItem, type OutboxItemStatus } from '../../../shared/domain/outbox';
 
 /** Bumped when the record layout changes; a reader refuses formats it does not know. */
 export const OUTBOX_FORMAT = 1;
@@ -27,22 +27,13 @@ export type RecordInstance = z.infer<typeof RecordInstance>;
  * change, so it always describes a whole item; its instance files exist before it is first
  * written.
  */
-export const OutboxRecord = z.object({
+export const OutboxRecord = OutboxItem.omit({ instances: true }).extend({
   format: z.literal(OUTBOX_FORMAT),
   id: z.string().regex(OUTBOX_ID),
-  kind: OutboxKind,
-  profileId: z.string(),
-  studyInstanceUID: z.string(),
-  description: z.string(),
-  status: OutboxItemStatus,
   /** Attempts that reached the point of sending; after one, the PACS may already hold instances. */
   attempts: z.number().int().nonnegative(),
   /** Consecutive transient failures: the exponent of the retry delay. */
   failuresInARow: z.number().int().nonnegative(),
-  createdAt: z.string(),
-  lastAttemptAt: z.string().optional(),
-  nextAttemptAt: z.string().optional(),
-  lastError: z.string().optional(),
   instances: z.array(RecordInstance).min(1),
 });
 export type OutboxRecord = z.infer<typeof OutboxRecord>;
