@@ -41,7 +41,7 @@ export async function benchArchiveQuery(studyCount = 10_000): Promise<BenchRow[]
     });
     await mkdir(path.join(root, study, series), { recursive: true });
     await writeFile(path.join(root, study, series, `${sop}.dcm`), bytes);
-    await writeFile(path.join(root, study, 'index.json'), JSON.stringify({ version: 2, instances: [{ header: readPart10Header(bytes), size: bytes.length }] }));
+    await writeFile(path.join(root, study, 'index.json'), JSON.stringify({ version: 3, instances: [{ header: readPart10Header(bytes), size: bytes.length }] }));
   }
   const archive = new LocalArchive(root);
   const openStarted = performance.now();

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Readers for the DICOM JSON model (PS3.18 Annex F). Wire data is converted here, once, where it
  * enters the program; nothing downstream touches `{ vr, Value }` objects.
@@ -44,3 +46,9 @@ export function formatPersonName(pn: string): string {
   const rest = [given, middle].filter(Boolean).join(' ');
   return family && rest ? `${family}, ${rest}` : family || rest;
 }
+
+/** A DICOM JSON data set as it crosses the IPC boundary (elements checked loosely: values vary by VR). */
+export const DicomJsonDatasetSchema = z.record(
+  z.string().regex(/^[0-9A-F]{8}$/i),
+  z.object({ vr: z.string().optional(), Value: z.array(z.unknown()).optional(), BulkDataURI: z.string().optional(), InlineBinary: z.string().optional() }).optional(),
+);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DicomJsonDatasetSchema } from '../dicom/dicom-json';
 import { PacsReachability } from '../domain/connectivity';
 import { ImportProgress, ImportSummary } from '../domain/import';
 import { OutboxItem } from '../domain/outbox';
@@ -56,6 +57,11 @@ export const contract = {
      * Returns how many were queued; studies already cached are not fetched again.
      */
     makeAvailableOffline: method(z.tuple([SourceId, z.array(Uid).min(1).max(500)]), z.object({ queued: z.number().int(), alreadyCached: z.number().int() })),
+    /**
+     * The header fields of every archived instance of a study (DICOM JSON): what hanging
+     * protocols and overlays read, without the pixels.
+     */
+    readInstanceHeaders: method(z.tuple([Uid]), z.array(DicomJsonDatasetSchema)),
     /** The Part 10 bytes of one archived instance, in its stored transfer syntax. */
     readInstance: binaryMethod(z.tuple([InstanceRef])),
   },

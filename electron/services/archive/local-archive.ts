@@ -87,6 +87,15 @@ export class LocalArchive {
     return { study: entry.summary, series: groupIntoSeries([...entry.instances.values()].map((r) => r.header)) };
   }
 
+  /** The archived header fields of every instance of a study, in instance-number order. */
+  async readHeaders(studyInstanceUID: string): Promise<DicomJsonDataset[]> {
+    const entry = (await this.index()).get(studyInstanceUID);
+    if (!entry) throw new ServiceError('NOT_FOUND', 'That study is not in the local archive.');
+    return groupIntoSeries([...entry.instances.values()].map((r) => r.header)).flatMap((series) =>
+      series.instances.map((i) => entry.instances.get(i.sopInstanceUID)!.header),
+    );
+  }
+
   /** How many instances of a study the archive holds. */
   async countInstances(studyInstanceUID: string): Promise<number> {
     return (await this.index()).get(studyInstanceUID)?.instances.size ?? 0;
@@ -248,7 +257,7 @@ export class LocalArchive {
         await rm(dir, { recursive: true, force: true });
         continue;
       }
-      if (result.dropped || result.recovered || indexed.some((r) => r.size < 0)) await writeStudyIndex(indexFile, result.records.values());
+      if (result.dropped || result.recovered || indexed.some((r) => r.size < 0 || r.stale)) await writeStudyIndex(indexFile, result.records.values());
       const entry: StudyEntry = { instances: result.records, summary: undefined, bytes: 0 };
       refresh(entry);
       studies.set(dirent.name, entry);

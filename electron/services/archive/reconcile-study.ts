@@ -42,8 +42,15 @@ export async function reconcileStudy(studyDir: string, indexed: InstanceRecord[]
       dropped += 1;
       continue;
     }
-    records.set(sop, { header: record.header, size: found.size });
+    const header = record.stale ? await readHeaderOrUndefined(found.file) : record.header;
     onDisk.delete(sop);
+    if (!header) {
+      await rm(found.file, { force: true });
+      removed += 1;
+      dropped += 1;
+      continue;
+    }
+    records.set(sop, { header, size: found.size });
   }
   let recovered = 0;
   for (const [sop, { file, size }] of onDisk) {

@@ -6,16 +6,21 @@ import { writeFileAtomic } from '../fs/atomic-write';
 export interface InstanceRecord {
   header: DicomJsonDataset;
   size: number;
+  /** Read from an older index that kept fewer header fields: re-read from the file on open. */
+  stale?: boolean;
 }
 
-interface StudyIndexFileV2 {
-  version: 2;
+/** Version 3 keeps the hanging-protocol fields (view codes, orientation, spacing) too. */
+const INDEX_VERSION = 3;
+
+interface StudyIndexFile {
+  version: typeof INDEX_VERSION;
   instances: InstanceRecord[];
 }
 
 /**
- * Reads a study's index. Version 1 (a bare array of headers, without sizes) is accepted and
- * given size -1, which the integrity check fills in from the file system.
+ * Reads a study's index. Older versions (1: a bare array of headers without sizes; 2: fewer
+ * header fields) come back marked stale, and the integrity check re-reads those headers.
  */
 export async function readStudyIndex(file: string): Promise<InstanceRecord[] | undefined> {
   let parsed: unknown;
@@ -24,13 +29,14 @@ export async function readStudyIndex(file: string): Promise<InstanceRecord[] | u
   } catch {
     return undefined;
   }
-  if (Array.isArray(parsed)) return (parsed as DicomJsonDataset[]).map((header) => ({ header, size: -1 }));
-  const v2 = parsed as Partial<StudyIndexFileV2>;
-  return v2.version === 2 && Array.isArray(v2.instances) ? v2.instances : undefined;
+  if (Array.isArray(parsed)) return (parsed as DicomJsonDataset[]).map((header) => ({ header, size: -1, stale: true }));
+  const index = parsed as { version?: number; instances?: InstanceRecord[] };
+  if (!Array.isArray(index.instances) || (index.version !== 2 && index.version !== INDEX_VERSION)) return undefined;
+  return index.version === INDEX_VERSION ? index.instances : index.instances.map((r) => ({ ...r, stale: true }));
 }
 
 /** Replaces a study's index atomically (temporary file, fsync, rename, directory fsync). */
 export async function writeStudyIndex(file: string, records: Iterable<InstanceRecord>): Promise<void> {
-  const body: StudyIndexFileV2 = { version: 2, instances: [...records] };
+  const body: StudyIndexFile = { version: INDEX_VERSION, instances: [...records].map(({ header, size }) => ({ header, size })) };
   await writeFileAtomic(file, JSON.stringify(body));
 }

@@ -1,3 +1,4 @@
+import type { DicomJsonDataset } from '../../../shared/dicom/dicom-json';
 import { LOCAL_SOURCE_ID, type InstanceRef, type LocalStudy } from '../../../shared/domain/study';
 import type { ServiceImpl } from '../../../shared/ipc/api';
 import { ServiceError } from '../../../shared/ipc/errors';
@@ -52,6 +53,10 @@ export class StudyService implements ServiceImpl<'studies'> {
       // A study that fails stays "not fetched" in the worklist; the next one is still tried.
       await this.retrieval.retrieve(sourceId, uid).catch(() => undefined);
     }
+  }
+
+  async readInstanceHeaders(studyInstanceUID: string): Promise<DicomJsonDataset[]> {
+    return this.archive.readHeaders(studyInstanceUID);
   }
 
   async readInstance(ref: InstanceRef): Promise<Uint8Array> {
