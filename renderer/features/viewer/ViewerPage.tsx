@@ -3,9 +3,10 @@ import { useApi } from '../../app/api-context';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { formatDicomDate, formatPatientName } from '../../app/format';
 import { useT } from '../../app/i18n';
-import { ImageViewport } from '../../imaging/ImageViewport';
-import { useImageIds } from './useImageIds';
+import { HangingSlot } from './HangingSlot';
+import { useHangingSession } from './useHangingSession';
 import { useLocalStudy } from './useLocalStudy';
+import { useStageStepping } from './useStageStepping';
 
 interface Props {
   summary: StudySummary;
@@ -13,15 +14,19 @@ interface Props {
 }
 
 /**
- * Shows every image of a study in a grid. The hanging protocols of the viewer issue replace this
- * layout; the loading path (archive → bytes → image loader) stays.
+ * Reads a study as its hanging protocol lays it out: mammography 4-up with chest walls facing,
+ * then current against prior, then single views; chest PA and lateral; a grid for anything else.
+ * Page Down / Page Up (or N / B) step through the stages.
  */
 export function ViewerPage({ summary, onBack }: Props) {
   const t = useT();
   const api = useApi();
   const state = useLocalStudy(summary);
-  const images = useImageIds(state.status === 'ready' ? state.study : undefined);
-  const columns = Math.max(1, Math.ceil(Math.sqrt(images.length)));
+  const hanging = useHangingSession(state.status === 'ready' ? state.study : undefined);
+  const hung = hanging.status === 'ready' ? hanging.hung : undefined;
+  const [stageIndex, setStageIndex] = useStageStepping(hung);
+  const stage = hung?.stages[stageIndex];
+
   return (
     <section className="viewer-page">
       <header className="viewer-header">
@@ -32,6 +37,17 @@ export function ViewerPage({ summary, onBack }: Props) {
         <span>{summary.patientID}</span>
         <span>{formatDicomDate(summary.studyDate)}</span>
         <span>{summary.studyDescription}</span>
+        {hung && (
+          <nav className="stages" aria-label={t('viewer.stages')}>
+            {hung.stages.map((s, i) =>
+              s.filled > 0 ? (
+                <button key={s.name} type="button" aria-pressed={i === stageIndex} onClick={() => setStageIndex(i)} data-testid="stage">
+                  {s.name}
+                </button>
+              ) : null,
+            )}
+          </nav>
+        )}
       </header>
       {state.status === 'retrieving' && (
         <p className="status" role="status" data-testid="retrieve-progress">
@@ -45,20 +61,22 @@ export function ViewerPage({ summary, onBack }: Props) {
         </p>
       )}
       {state.status === 'error' && <ErrorBanner error={state.error} />}
-      {state.status === 'ready' && images.length === 0 && <p className="status">{t('viewer.noImages')}</p>}
-      <div className="viewport-grid" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
-        {images.map((image) => (
-          <div className="viewport-cell" key={image.key}>
-            {image.imageId ? (
-              <ImageViewport imageIds={[image.imageId]} viewportId={`vp-${image.key}`} label={image.label} />
-            ) : (
-              <div className="viewport-placeholder" data-render-state={image.failed ? 'error' : 'loading'}>
-                {image.failed ?? '…'}
-              </div>
-            )}
-          </div>
-        ))}
-      </div>
+      {hanging.status === 'error' && <ErrorBanner error={hanging.error} />}
+      {stage && (
+        <div
+          className="viewport-grid"
+          data-testid="stage-grid"
+          data-protocol={hung?.protocolId}
+          data-stage={stage.name}
+          style={{ gridTemplateColumns: `repeat(${stage.layout.columns}, 1fr)`, gridTemplateRows: `repeat(${stage.layout.rows}, 1fr)` }}
+        >
+          {stage.slots.map((slot) => (
+            <div className="viewport-cell" key={`${stage.name}:${slot.slotId}`} style={{ gridRow: slot.row + 1, gridColumn: slot.column + 1 }}>
+              <HangingSlot slot={slot} viewportId={`vp-${stageIndex}-${slot.slotId}`} />
+            </div>
+          ))}
+        </div>
+      )}
     </section>
   );
 }
