@@ -31,7 +31,10 @@ async function tissueProfile(viewport: Locator): Promise<TissueProfile> {
   // Skip the label band at the top; burned-in text sits there too.
   for (let y = Math.floor(height * 0.15); y < Math.floor(height * 0.95); y++) {
     rows += 1;
-    for (let x = 0; x < width; x++) (x < width / 2 ? (left += lum(x, y)) : (right += lum(x, y)));
+    for (let x = 0; x < width; x++) {
+      if (x < width / 2) left += lum(x, y);
+      else right += lum(x, y);
+    }
     if (lum(1, y) > 20 || lum(2, y) > 20) touchesLeft += 1;
     if (lum(width - 2, y) > 20 || lum(width - 3, y) > 20) touchesRight += 1;
   }
