@@ -3,9 +3,9 @@ import { readEnvironment } from '../support/environment';
 import { TandemPage } from '../support/tandem-page';
 
 const env = readEnvironment();
-const chestStudies = env.fixtures.studies.filter((s) => s.kind === 'chest');
+const chestStudies = env.fixtures.studies.filter((s) => s.kind === 'chest' || s.kind === 'other');
 
-test.describe('opening a chest study', () => {
+test.describe('opening a chest study (and the NEMA MG1 JPEG 2000 film mammogram)', () => {
   for (const study of chestStudies) {
     test(`${study.key} renders an image that is neither blank nor saturated`, async ({ page }) => {
       const app = new TandemPage(page);
