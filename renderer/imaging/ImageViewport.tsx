@@ -1,14 +1,31 @@
-import { useRef, type CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
+import { notePointer, notePointerLeft } from './magnifier/pointerTracker';
+import { ViewportOverlay } from './overlay/ViewportOverlay';
+import type { ViewportOverlayInfo } from './overlay/overlayInfo';
+import { updateReadingState, useReadingState } from './readingState';
+import { useReadingShortcuts } from './tools/readingShortcuts';
+import { useOverlayInfo } from './useOverlayInfo';
 import { useStackViewport } from './useStackViewport';
+import { useViewportReadout } from './useViewportReadout';
 import { useViewportResize } from './useViewportResize';
+import { clearViewportDefaults, setViewportDefaults, type ViewportDefaults } from './view/viewportDefaults';
 
 export interface ImageViewportProps {
   /** cornerstone imageIds of the stack (e.g. from registerPart10); the first one is shown. */
   imageIds: string[];
   /** Unique among mounted viewports. */
   viewportId: string;
-  /** Optional caption drawn over the top-left corner (e.g. "R CC"). */
+  /** Caption for the top-left corner when the image carries no laterality/view (e.g. "R MG"). */
   label?: string;
+  /**
+   * Corner texts. Blanks are filled from the image's metadata (laterality, view, age at the study,
+   * study date, lossy); `role` (CURRENT/PRIOR) only the caller knows.
+   */
+  overlay?: ViewportOverlayInfo;
+  /** How the hanging protocol hangs this image (flips, rotation, scale, window); reset returns to it. */
+  defaults?: ViewportDefaults;
+  /** Reading tools, shortcuts, magnifier and links (default true); false for a bare image. */
+  reading?: boolean;
 }
 
 const rootStyle: CSSProperties = {
@@ -19,18 +36,10 @@ const rootStyle: CSSProperties = {
   overflow: 'hidden',
   background: '#000',
 };
+const activeRootStyle: CSSProperties = { ...rootStyle, boxShadow: 'inset 0 0 0 1px #4fa3ff' };
 // cornerstone owns this element's children (it inserts its canvas and SVG layer), so React
 // never renders into it.
 const canvasHostStyle: CSSProperties = { position: 'absolute', inset: 0 };
-const labelStyle: CSSProperties = {
-  position: 'absolute',
-  top: 6,
-  left: 8,
-  color: '#ddd',
-  font: '13px system-ui, sans-serif',
-  textShadow: '0 0 3px #000',
-  pointerEvents: 'none',
-};
 const messageStyle: CSSProperties = {
   position: 'absolute',
   inset: 0,
@@ -46,21 +55,39 @@ const errorStyle: CSSProperties = { ...messageStyle, color: '#ff8a80', backgroun
 const loadingStyle: CSSProperties = { ...messageStyle, color: '#999' };
 
 /**
- * One cornerstone StackViewport. The root element carries `data-render-state`
- * (`loading` | `rendered` | `error`) for tests; a decode failure is shown in place of the image.
+ * One cornerstone StackViewport for reading. The root element carries `data-render-state`
+ * (`loading` | `rendered` | `error`) and, after every frame, what is on screen (see
+ * useViewportReadout); a decode failure is shown in place of the image. As a reading viewport
+ * it joins the reading tool group, answers the reading shortcuts while the mouse is over it (or
+ * it is the active one), and draws the overlay corners.
  */
-export function ImageViewport({ imageIds, viewportId, label }: ImageViewportProps) {
+export function ImageViewport({ imageIds, viewportId, label, overlay, defaults, reading = true }: ImageViewportProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
-  const state = useStackViewport(hostRef, viewportId, imageIds);
+  const defaultsKey = JSON.stringify(defaults ?? {});
+  useEffect(() => {
+    setViewportDefaults(viewportId, JSON.parse(defaultsKey) as ViewportDefaults);
+    return () => clearViewportDefaults(viewportId);
+  }, [viewportId, defaultsKey]);
+  const state = useStackViewport(hostRef, viewportId, imageIds, { reading });
   useViewportResize(hostRef);
+  useReadingShortcuts(reading);
+  const readout = useViewportReadout(rootRef, hostRef, viewportId);
+  const info = useOverlayInfo(viewportId, imageIds[0], state.status === 'rendered', overlay);
+  const active = useReadingState().activeViewportId === viewportId;
 
   return (
     <div
+      ref={rootRef}
       className="image-viewport"
-      style={rootStyle}
+      style={reading && active ? activeRootStyle : rootStyle}
       data-viewport-id={viewportId}
       data-render-state={state.status}
+      data-active={reading && active ? 'true' : undefined}
       onContextMenu={(event) => event.preventDefault()}
+      onPointerDown={reading ? () => updateReadingState({ activeViewportId: viewportId }) : undefined}
+      onPointerMove={reading ? (event) => hostRef.current && notePointer(viewportId, hostRef.current, event.clientX, event.clientY) : undefined}
+      onPointerLeave={reading ? () => notePointerLeft(viewportId) : undefined}
     >
       <div ref={hostRef} className="image-viewport__canvas" style={canvasHostStyle} />
       {state.status === 'loading' ? (
@@ -71,7 +98,7 @@ export function ImageViewport({ imageIds, viewportId, label }: ImageViewportProp
           This image could not be decoded: {state.reason}
         </div>
       ) : null}
-      {label ? <div className="image-viewport__label" style={labelStyle}>{label}</div> : null}
+      <ViewportOverlay info={info} fallbackLabel={label} scaleLabel={readout.scaleLabel} calibrated={readout.calibrated} />
     </div>
   );
 }

@@ -1,21 +1,16 @@
 import { init as initCore } from '@cornerstonejs/core';
-import {
-  addTool,
-  init as initTools,
-  PanTool,
-  StackScrollTool,
-  WindowLevelTool,
-  ZoomTool,
-} from '@cornerstonejs/tools';
+import { addTool, init as initTools, PanTool, StackScrollTool, WindowLevelTool, ZoomTool } from '@cornerstonejs/tools';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
+import { registerCalibrationProvider } from './calibration/calibrationProvider';
 import { registerImagePlaneSanitizer } from './imagePlaneSanitizer';
+import { READING_TOOL_CLASSES } from './tools/readingToolGroup';
 import { registerVoiLutSanitizer } from './voiLutSanitizer';
 
 /** Upper bound on decode workers; JPEG 2000 mammograms are CPU-heavy but memory-hungry too. */
 const MAX_DECODE_WORKERS = 4;
 
-/** Tools registered globally so tool groups can use them later. */
-const TOOLS = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool] as const;
+/** Tools registered globally so tool groups can use them. */
+const TOOLS = [...READING_TOOL_CLASSES, StackScrollTool] as const;
 
 let initialising: Promise<void> | undefined;
 
@@ -34,8 +29,9 @@ function initialise(): void {
   // Registers the wadouri / dicomfile / wadors loaders and the @cornerstonejs/metadata default
   // providers, and the pool of decode web workers.
   initDicomImageLoader({ maxWebWorkers: decodeWorkerCount() });
-  // After the loader: it registers the @cornerstonejs/metadata default providers this wraps.
+  // After the loader: they wrap the @cornerstonejs/metadata default providers it registers.
   registerImagePlaneSanitizer();
+  registerCalibrationProvider();
   registerVoiLutSanitizer();
 }
 

@@ -3,6 +3,7 @@ import { Enums, eventTarget, type Types } from '@cornerstonejs/core';
 import { initImaging } from './cornerstone';
 import { decodedImageProblem } from './decodedImageProblem';
 import { describeLoadError } from './describeLoadError';
+import { readingViewportDisabling, readingViewportEnabled, readingViewportShown } from './readingViewportLifecycle';
 import { getSharedRenderingEngine, peekSharedRenderingEngine } from './renderingEngine';
 
 export type RenderState =
@@ -17,6 +18,15 @@ interface ImageLoadErrorDetail {
   error?: unknown;
 }
 
+/** Options of useStackViewport. */
+export interface StackViewportOptions {
+  /**
+   * Make it a reading viewport (default): the reading tools, zoom/pan links and hanging defaults
+   * (readingViewportLifecycle.ts). False gives a bare viewport, e.g. a thumbnail.
+   */
+  reading?: boolean;
+}
+
 /**
  * Enable `elementRef` as a StackViewport on the shared rendering engine, show `imageIds`, and report
  * the render state. `rendered` is set only once cornerstone has put the first image on the canvas
@@ -28,6 +38,7 @@ export function useStackViewport(
   elementRef: RefObject<HTMLDivElement | null>,
   viewportId: string,
   imageIds: readonly string[],
+  { reading = true }: StackViewportOptions = {},
 ): RenderState {
   const [state, setState] = useState<RenderState>(LOADING);
   // Re-run only when the stack's content changes, not on every new array identity.
@@ -55,15 +66,21 @@ export function useStackViewport(
     // StrictMode (and quick remounts) can leave an earlier, disabled viewport finishing its load on
     // the same element; only events about the live viewport's own image count.
     const onStackNewImage = (event: Event): void => {
-      const { image, imageId } = (event as Types.EventTypes.StackNewImageEvent).detail;
-      if (disposed || !viewport || imageId !== firstImageId) return;
+      const { image, imageId, viewportId: eventViewportId } = (event as Types.EventTypes.StackNewImageEvent).detail;
+      if (disposed || !viewport || imageId !== firstImageId || eventViewportId !== viewportId) return;
       if (viewport.getCornerstoneImage() !== image) return;
       const problem = decodedImageProblem(image);
       if (problem) fail(problem);
       else firstImageShown = true;
     };
-    const onImageRendered = (): void => {
-      if (disposed || !firstImageShown) return;
+    let hung = false;
+    const onImageRendered = (event: Event): void => {
+      // The magnifier is a viewport inside this element; its events bubble up here.
+      if (disposed || !firstImageShown || (event as CustomEvent<{ viewportId?: string }>).detail?.viewportId !== viewportId) return;
+      if (reading && viewport && !hung) {
+        hung = true;
+        readingViewportShown(viewport);
+      }
       setState((s) => (s.status === 'loading' ? { status: 'rendered' } : s));
     };
     const onImageLoadError = (event: Event): void => {
@@ -89,6 +106,7 @@ export function useStackViewport(
       });
       enabled = true;
       viewport = engine.getViewport<Types.IStackViewport>(viewportId);
+      if (reading) readingViewportEnabled(viewportId);
       // Resolves even when the GPU path fails to load (it reports IMAGE_LOAD_ERROR instead);
       // the CPU path rejects.
       await viewport.setStack([...ids], 0);
@@ -103,9 +121,12 @@ export function useStackViewport(
       element.removeEventListener(Enums.Events.IMAGE_RENDERED, onImageRendered);
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_ERROR, onImageLoadError);
       const engine = peekSharedRenderingEngine();
-      if (enabled && engine?.getViewport(viewportId)) engine.disableElement(viewportId);
+      if (enabled && engine?.getViewport(viewportId)) {
+        if (reading) readingViewportDisabling(viewportId);
+        engine.disableElement(viewportId);
+      }
     };
-  }, [elementRef, viewportId, stackKey]);
+  }, [elementRef, viewportId, stackKey, reading]);
 
   return state;
 }
