@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { HungSlot } from '../../../shared/hanging/hung-layout';
 import { ImageViewport } from '../../imaging/ImageViewport';
-import { applyPresentation } from './applyPresentation';
+import { presentationDefaults } from './applyPresentation';
 import { usePart10ImageId } from './usePart10ImageId';
 
 interface Props {
@@ -24,27 +24,22 @@ export function HangingSlot({ slot, viewportId }: Props) {
 function HungImage({ slot, viewportId }: Props & { slot: Extract<HungSlot, { kind: 'image' }> }) {
   const { image } = slot;
   const { imageId, error } = usePart10ImageId({ studyInstanceUID: image.studyInstanceUID, seriesInstanceUID: image.seriesInstanceUID, sopInstanceUID: image.sopInstanceUID });
-  const host = useRef<HTMLDivElement>(null);
   const transform = slot.displayTransform;
-
-  // Orient once cornerstone reports the first render (the viewport exists only then).
-  useEffect(() => {
-    const root = host.current?.querySelector('[data-render-state]');
-    if (!root) return;
-    const apply = () => {
-      if (root.getAttribute('data-render-state') === 'rendered') applyPresentation(viewportId, transform);
-    };
-    apply();
-    const observer = new MutationObserver(apply);
-    observer.observe(root, { attributes: true, attributeFilter: ['data-render-state'] });
-    return () => observer.disconnect();
-  }, [imageId, viewportId, transform]);
+  const defaults = useMemo(() => presentationDefaults(transform), [transform]);
+  // Overlay text goes on the side away from the chest wall, where there is no tissue.
+  const textSide = transform.chestWallSide === 'right' ? 'left' : transform.chestWallSide === 'left' ? 'right' : undefined;
 
   if (error) return <div className="viewport-placeholder" data-render-state="error">{error}</div>;
   return (
-    <div ref={host} className="hung-image" data-slot={slot.name} data-chest-wall={transform.chestWallSide} data-study-role={slot.study} style={{ height: '100%' }}>
+    <div className="hung-image" data-slot={slot.name} data-chest-wall={transform.chestWallSide} data-study-role={slot.study} style={{ height: '100%' }}>
       {imageId ? (
-        <ImageViewport imageIds={[imageId]} viewportId={viewportId} label={`${slot.label}${slot.study === 'prior' ? ' · PRIOR' : ''}${transform.assumed ? ' · orientation assumed' : ''}`} />
+        <ImageViewport
+          imageIds={[imageId]}
+          viewportId={viewportId}
+          label={slot.label}
+          overlay={{ role: slot.study, note: transform.assumed ? 'orientation assumed' : undefined, textSide }}
+          defaults={defaults}
+        />
       ) : (
         <div className="viewport-placeholder" data-render-state="loading">…</div>
       )}

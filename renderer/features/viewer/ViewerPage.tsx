@@ -6,7 +6,9 @@ import { useT } from '../../app/i18n';
 import { HangingSlot } from './HangingSlot';
 import { useHangingSession } from './useHangingSession';
 import { useLocalStudy } from './useLocalStudy';
+import { slotViewportId, useLinkedPairs } from './useLinkedPairs';
 import { useStageStepping } from './useStageStepping';
+import { ViewerToolbar } from './ViewerToolbar';
 
 interface Props {
   summary: StudySummary;
@@ -26,6 +28,7 @@ export function ViewerPage({ summary, onBack }: Props) {
   const hung = hanging.status === 'ready' ? hanging.hung : undefined;
   const [stageIndex, setStageIndex] = useStageStepping(hung);
   const stage = hung?.stages[stageIndex];
+  useLinkedPairs(stage, stageIndex);
 
   return (
     <section className="viewer-page">
@@ -49,6 +52,7 @@ export function ViewerPage({ summary, onBack }: Props) {
           </nav>
         )}
       </header>
+      <ViewerToolbar />
       {state.status === 'retrieving' && (
         <p className="status" role="status" data-testid="retrieve-progress">
           {t('viewer.retrieving')}
@@ -72,7 +76,7 @@ export function ViewerPage({ summary, onBack }: Props) {
         >
           {stage.slots.map((slot) => (
             <div className="viewport-cell" key={`${stage.name}:${slot.slotId}`} style={{ gridRow: slot.row + 1, gridColumn: slot.column + 1 }}>
-              <HangingSlot slot={slot} viewportId={`vp-${stageIndex}-${slot.slotId}`} />
+              <HangingSlot slot={slot} viewportId={slotViewportId(stageIndex, slot.slotId)} />
             </div>
           ))}
         </div>

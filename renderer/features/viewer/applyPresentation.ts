@@ -1,29 +1,19 @@
-import type { Types } from '@cornerstonejs/core';
 import type { DisplayTransform } from '../../../shared/hanging/display-transform';
-import { peekSharedRenderingEngine } from '../../imaging/renderingEngine';
+import type { ViewportDefaults } from '../../imaging/reading';
 
 /**
- * Orients a rendered viewport as the hanging protocol says: rotation and flips from laterality
- * and PatientOrientation, and the chest wall pinned to its side of the viewport.
- *
- * Setting a display area resets the camera (flips included), and a flip mirrors the image in
- * place; so the image is pinned to the chest-wall edge first and flipped second.
+ * How a hung image is shown by default (and what reset returns to): rotation and flips from
+ * laterality and PatientOrientation, and the chest wall pinned to its side of the viewport.
+ * The display area is applied before the flips (cornerstone's setDisplayArea resets them) and a
+ * flip mirrors the image in place, so the pin is given as the chest-wall side on screen.
  */
-export function applyPresentation(viewportId: string, transform: DisplayTransform): void {
-  const viewport = peekSharedRenderingEngine()?.getViewport(viewportId) as Types.IStackViewport | undefined;
-  if (!viewport) return;
+export function presentationDefaults(transform: DisplayTransform): ViewportDefaults {
   const side = transform.chestWallSide;
   const x = side === 'right' ? 1 : side === 'left' ? 0 : 0.5;
-  viewport.setDisplayArea({
-    type: 'FIT',
-    imageArea: [1, 1],
-    imageCanvasPoint: { imagePoint: [x, 0.5], canvasPoint: [x, 0.5] },
-    storeAsInitialCamera: true,
-  });
-  viewport.setViewPresentation({
+  return {
+    displayArea: { type: 'FIT', imageArea: [1, 1], imageCanvasPoint: { imagePoint: [x, 0.5], canvasPoint: [x, 0.5] }, storeAsInitialCamera: true },
     rotation: transform.rotate90 ? 90 : 0,
     flipHorizontal: transform.flipHorizontal,
     flipVertical: transform.flipVertical,
-  });
-  viewport.render();
+  };
 }
