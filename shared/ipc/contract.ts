@@ -88,12 +88,16 @@ export const contract = {
     /** Stops a running import; what was already imported stays. */
     cancelImport: method(z.tuple([z.string()]), z.void()),
   },
+  // ── reading service (issue 6) goes here ──
+
   outbox: {
     /** Everything waiting for, being sent to, or sent to a PACS, newest first. */
     list: method(z.tuple([]), z.array(OutboxItem)),
     /** Sends one item (or every waiting item) now instead of at its next retry. */
     retryNow: method(z.tuple([z.string().optional()]), z.void()),
   },
+  // ── models and inference services (issue 5) go here ──
+
   system: {
     getInfo: method(z.tuple([]), SystemInfo),
   },
@@ -106,6 +110,7 @@ export const events = {
   importProgress: event(ImportProgress),
   reachabilityChanged: event(PacsReachability),
   outboxChanged: event(z.array(OutboxItem)),
+  // ── inference events (issue 5) go here ──
 } as const;
 
 export type Contract = typeof contract;
