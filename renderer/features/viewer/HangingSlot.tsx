@@ -29,9 +29,9 @@ function HungImage({ slot, viewportId }: Props & { slot: Extract<HungSlot, { kin
   // Overlay text goes on the side away from the chest wall, where there is no tissue.
   const textSide = transform.chestWallSide === 'right' ? 'left' : transform.chestWallSide === 'left' ? 'right' : undefined;
 
-  if (error) return <div className="viewport-placeholder" data-render-state="error">{error}</div>;
+  if (error) return <div className="viewport-placeholder" data-render-state="error" data-sop-instance-uid={image.sopInstanceUID}>{error}</div>;
   return (
-    <div className="hung-image" data-slot={slot.name} data-chest-wall={transform.chestWallSide} data-study-role={slot.study} style={{ height: '100%' }}>
+    <div className="hung-image" data-slot={slot.name} data-sop-instance-uid={image.sopInstanceUID} data-chest-wall={transform.chestWallSide} data-study-role={slot.study} style={{ height: '100%' }}>
       {imageId ? (
         <ImageViewport
           imageIds={[imageId]}
