@@ -72,6 +72,11 @@ for (const key of ['mammo-current', 'mammo-prior']) {
     }
     await expect(slots.nth(0)).toHaveAttribute('data-chest-wall', 'right');
     await expect(slots.nth(1)).toHaveAttribute('data-chest-wall', 'left');
+    // One physical scale for all four (every fixture image has 0.1 mm pixels): a breast that is
+    // smaller on the detector must look smaller, not be blown up to fill its viewport.
+    const scales: number[] = [];
+    for (let i = 0; i < 4; i++) scales.push(Number(await slots.nth(i).locator('.image-viewport').getAttribute('data-css-per-image-pixel')));
+    for (const scale of scales) expect(scale / scales[0]!, `screen pixels per mm: ${scales.join(', ')}`).toBeCloseTo(1, 2);
   });
 }
 
