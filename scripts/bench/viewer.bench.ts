@@ -14,7 +14,7 @@ import { benchHanging } from './viewer/hanging-bench';
 export async function benchViewer(log: (line: string) => void = () => {}): Promise<BenchRow[]> {
   const session = await launchChromium();
   try {
-    return [...(await benchHanging(session, 3, log)), ...(await benchDecode(session, 7, log))];
+    return [...(await benchHanging(session, 3, log)), ...(await benchDecode(session, 9, log))];
   } finally {
     await session.close();
   }

@@ -35,28 +35,40 @@ async function buildDecodePage(): Promise<void> {
   await writeFile(STAMP_FILE, stamp);
 }
 
+/** The decode page open in Chromium, holding copies of the files it may decode. */
+export interface DecodePage {
+  /** Decodes one file `repeats` times after one warm-up load (see decode-page/main.ts). */
+  decode(name: string, repeats: number): Promise<DecodeTiming>;
+  close(): Promise<void>;
+}
+
 /**
- * Decodes each file in Chromium through the renderer's loader path (see decode-page/main.ts),
- * `repeats` times after one warm-up load, served by the loopback server with the app's headers.
+ * Opens the decode page, served by the loopback server with the app's headers, ready to decode
+ * the given files through the renderer's loader path.
  */
-export async function decodeInChromium(browser: Browser, files: readonly { name: string; path: string }[], repeats: number): Promise<Map<string, DecodeTiming>> {
+export async function openDecodePage(browser: Browser, files: readonly { name: string; path: string }[]): Promise<DecodePage> {
   await buildDecodePage();
   await mkdir(path.join(PAGE_OUT, 'files'), { recursive: true });
   for (const file of files) await copyFile(file.path, path.join(PAGE_OUT, 'files', `${file.name}.dcm`));
   const app = await startLoopbackApp({ rendererDir: PAGE_OUT });
-  const context = await browser.newContext();
+  const context = await browser.newContext().catch(async (err: unknown) => {
+    await app.stop();
+    throw err;
+  });
+  const close = async () => {
+    await context.close();
+    await app.stop();
+  };
   try {
     const page = await context.newPage();
     await page.goto(`${app.origin}/index.html`);
     await page.waitForFunction(() => typeof window.tandemDecode === 'function');
-    const out = new Map<string, DecodeTiming>();
-    for (const file of files) {
-      const timing = await page.evaluate(({ url, n }) => window.tandemDecode!(url, n), { url: `./files/${file.name}.dcm`, n: repeats });
-      out.set(file.name, timing);
-    }
-    return out;
-  } finally {
-    await context.close();
-    await app.stop();
+    return {
+      decode: (name, repeats) => page.evaluate(({ url, n }) => window.tandemDecode!(url, n), { url: `./files/${name}.dcm`, n: repeats }),
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
   }
 }

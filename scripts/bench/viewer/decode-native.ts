@@ -37,17 +37,29 @@ export function missingTool(tool: string): string | undefined {
   return undefined;
 }
 
-/** Median wall time of running `tool args` as a fresh process, `repeats` times after one warm-up. */
-function timeProcess(tool: string, args: readonly string[], repeats: number): number {
-  const times: number[] = [];
-  for (let i = 0; i <= repeats; i++) {
-    const started = performance.now();
-    const result = spawnSync(tool, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    const elapsed = performance.now() - started;
-    if (result.error || result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.error?.message ?? result.stderr.toString().trim()}`);
-    if (i > 0) times.push(elapsed);
+/** Wall time of running `tool args` once as a fresh process. */
+function timeProcess(tool: string, args: readonly string[]): number {
+  const started = performance.now();
+  const result = spawnSync(tool, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = performance.now() - started;
+  if (result.error || result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.error?.message ?? result.stderr.toString().trim()}`);
+  return elapsed;
+}
+
+/**
+ * Medians of the decode and the start-up command, run alternately `repeats` times after one
+ * warm-up each, so a change in the machine's load affects both alike.
+ */
+function timeAlternately(decode: [string, string[]], startup: [string, string[]], repeats: number): { ms: number; startupMs: number } {
+  timeProcess(...decode);
+  timeProcess(...startup);
+  const decodes: number[] = [];
+  const startups: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    decodes.push(timeProcess(...decode));
+    startups.push(timeProcess(...startup));
   }
-  return median(times);
+  return { ms: median(decodes), startupMs: median(startups) };
 }
 
 /** The JPEG 2000 / HTJ2K code stream of a single-frame file: its pixel fragments joined. */
@@ -93,19 +105,11 @@ export class NativeDecoders {
     if (tool === 'opj_decompress') {
       const j2k = path.join(this.dir, `${path.basename(file, '.dcm')}.j2k`);
       await writeFile(j2k, await codeStream(file));
-      return {
-        tool,
-        ms: timeProcess(tool, ['-quiet', '-i', j2k, '-o', `${out}.rawl`], repeats),
-        startupMs: timeProcess(tool, ['-quiet', '-i', this.tinyJ2k, '-o', `${out}-tiny.rawl`], repeats),
-        startupHow: 'opj_decompress on a 64×64 code stream',
-      };
+      const times = timeAlternately([tool, ['-quiet', '-i', j2k, '-o', `${out}.rawl`]], [tool, ['-quiet', '-i', this.tinyJ2k, '-o', `${out}-tiny.rawl`]], repeats);
+      return { tool, ...times, startupHow: 'opj_decompress on a 64×64 code stream' };
     }
-    return {
-      tool,
-      ms: timeProcess(tool, [file, `${out}.dcm`], repeats),
-      startupMs: timeProcess('dcmconv', [uncompressedCounterpart, `${out}-copy.dcm`], repeats),
-      startupHow: `dcmconv on ${path.basename(uncompressedCounterpart)}`,
-    };
+    const times = timeAlternately([tool, [file, `${out}.dcm`]], ['dcmconv', [uncompressedCounterpart, `${out}-copy.dcm`]], repeats);
+    return { tool, ...times, startupHow: `dcmconv on ${path.basename(uncompressedCounterpart)}` };
   }
 
   async dispose(): Promise<void> {

@@ -5,6 +5,7 @@ import { FFDM_DIR, FFDM_SIZES, ensureFfdmPair } from './ffdm-studies';
 import { type HangingTimes, installHangingProbe, readHangingProbe } from './hanging-probe';
 import { startLoopbackApp } from './loopback-app';
 import { type MemoryPeaks, type MemorySample, chromiumProcesses, sampleMemory, startMemorySampler } from './renderer-memory';
+import { cpuSeconds } from './process-cpu';
 import { median } from './stats';
 
 const FIRST_IMAGE_TARGET_MS = 250;
@@ -29,6 +30,9 @@ interface Run {
   retained: MemorySample;
   /** After going back to the worklist and a forced garbage collection. */
   afterClose: MemorySample;
+  /** CPU seconds used from the double-click to the last stage: renderer, and GPU process (SwiftShader). */
+  rendererCpuS: number;
+  gpuCpuS: number;
 }
 
 async function waitForRenderersToExit(browserPid: number): Promise<void> {
@@ -67,11 +71,18 @@ async function readOnce(session: ChromiumSession, appUrl: string, currentUid: st
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     await page.evaluate(installHangingProbe, PRIOR_STAGES);
     const baseline = await sampleMemory(await chromiumProcesses(session.browserPid, 'renderer'));
+    const cpu = async () => ({
+      renderer: await cpuSeconds(await chromiumProcesses(session.browserPid, 'renderer')),
+      gpu: await cpuSeconds(await chromiumProcesses(session.browserPid, 'gpu-process')),
+    });
+    const cpuBefore = await cpu();
     const sampler = startMemorySampler(session.browserPid);
     let peaks: MemoryPeaks | undefined;
+    let cpuAfter = cpuBefore;
     try {
       await row.dblclick();
       await page.waitForFunction(() => (window as { tandemBenchProbe?: HangingTimes }).tandemBenchProbe?.done === true, undefined, { polling: 100, timeout: 180_000 });
+      cpuAfter = await cpu();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     } finally {
       peaks = await sampler.stop();
@@ -88,7 +99,16 @@ async function readOnce(session: ChromiumSession, appUrl: string, currentUid: st
     await new Promise((resolve) => setTimeout(resolve, 500));
     await cdp.send('HeapProfiler.collectGarbage');
     const afterClose = await renderer();
-    return { ...summarise(times, current, prior), baseline, peaks, held, retained, afterClose };
+    return {
+      ...summarise(times, current, prior),
+      baseline,
+      peaks,
+      held,
+      retained,
+      afterClose,
+      rendererCpuS: cpuAfter.renderer - cpuBefore.renderer,
+      gpuCpuS: cpuAfter.gpu - cpuBefore.gpu,
+    };
   } finally {
     await context.close();
   }
@@ -142,6 +162,12 @@ export async function benchHanging(session: ChromiumSession, repeats = 3, log: (
     { label: 'time to the full current 4-up', value: fourUp, unit: 'ms', note: `${load}; WebGL is SwiftShader (CPU) here` },
     { label: 'time to the CC comparison stage (prior above current)', value: median(runs.map((r) => r.ccStageMs)), unit: 'ms' },
     { label: 'time to 4 current + 4 prior rendered', value: allEight, unit: 'ms', note: `target ≤ ${ALL_EIGHT_TARGET_MS} ms: ${verdict(allEight <= ALL_EIGHT_TARGET_MS)} (Page Down ×2, each as soon as its stage rendered)` },
+    {
+      label: 'CPU used until the 8th image: renderer + GPU process',
+      value: median(runs.map((r) => r.rendererCpuS + r.gpuCpuS)),
+      unit: 's',
+      note: `renderer ${median(runs.map((r) => r.rendererCpuS)).toFixed(1)} s, GPU process (SwiftShader) ${median(runs.map((r) => r.gpuCpuS)).toFixed(1)} s (medians)`,
+    },
     { label: 'renderer memory before opening (PSS, median)', value: mb(median(runs.map((r) => r.baseline.pss))), unit: 'MB' },
     { label: 'renderer peak with 8 FFDM images (PSS)', value: mb(peakPss), unit: 'MB', note: `${budget}: ${verdict(peakPss <= MEMORY_BUDGET_BYTES)}` },
     { label: 'renderer peak (private)', value: mb(peakPrivate), unit: 'MB', note: `${budget}: ${verdict(peakPrivate <= MEMORY_BUDGET_BYTES)}` },
