@@ -174,7 +174,7 @@ export async function benchHanging(session: ChromiumSession, repeats = 3, log: (
     { label: 'renderer peak (RSS)', value: mb(peakRss), unit: 'MB', note: `${budget}: ${verdict(peakRss <= MEMORY_BUDGET_BYTES)}` },
     { label: 'renderer 1 s after the 8th image (PSS, median)', value: mb(median(runs.map((r) => r.held.pss))), unit: 'MB' },
     { label: 'renderer with 8 open, after a forced GC (PSS, median)', value: mb(median(runs.map((r) => r.retained.pss))), unit: 'MB', note: `${mb(peakPss - median(runs.map((r) => r.retained.pss))).toFixed(0)} MB of the peak was collectable garbage` },
-    { label: 'renderer back on the worklist, after GC (PSS, median)', value: mb(median(runs.map((r) => r.afterClose.pss))), unit: 'MB', note: `closing the study released ${mb(median(runs.map((r) => r.retained.pss - r.afterClose.pss))).toFixed(0)} MB` },
+    { label: 'renderer back on the worklist, after GC (PSS, median)', value: mb(median(runs.map((r) => r.afterClose.pss))), unit: 'MB', note: `closing the study released ${Math.round(mb(median(runs.map((r) => r.retained.pss - r.afterClose.pss)))) || 0} MB` },
     { label: 'GPU process peak (PSS; SwiftShader textures live here)', value: mb(peak((r) => r.peaks.gpu.pss)), unit: 'MB', note: 'not renderer memory; on a real GPU this is VRAM' },
   ];
 }
