@@ -60,6 +60,7 @@ test.describe('every common transfer syntax renders, and lossless ones exactly l
         expect(stats.std, `${file.label}: a blank canvas has no contrast`).toBeGreaterThan(8);
         expect(stats.saturated, `${file.label}: mostly white means a wrong VOI`).toBeLessThan(0.5);
         shots.set(file.name, greyFromPng(await viewport.screenshot()));
+        await viewport.dispatchEvent('tandem:digest');
         const digest = (await viewport.getAttribute('data-pixels')) ?? '';
         expect(digest, `${file.label}: the viewport reports its decoded values`).toMatch(/^-?\d+,-?\d+,[0-9a-f]+$/);
         digests.set(file.name, digest);

@@ -60,3 +60,11 @@ export function releasePart10(imageIdOrKey: string): void {
   if (cache.getImageLoadObject(imageId)) cache.removeImageLoadObject(imageId, { force: true });
   metadataUtilities.clearTypedCacheData(MetadataEnums.MetadataModules.NATURALIZED, imageId);
 }
+
+/**
+ * Forget every registered file: the bytes, the decoded images and their metadata. Called when a
+ * study is closed, so memory does not grow with every study read in a session.
+ */
+export function releaseAllPart10(): void {
+  for (const imageId of [...keyByImageId.keys()]) releasePart10(imageId);
+}

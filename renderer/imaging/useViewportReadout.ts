@@ -5,6 +5,9 @@ import { getScreenCssPxPerMm } from './calibration/screenCalibration';
 import { trueSizeCssPerImagePixel } from './calibration/displayScale';
 import { isCalibratedViewport, readingViewport, worldPerCssPixel, worldPerImagePixel } from './view/readingViewport';
 
+/** Dispatch on a viewport's root element to have `data-pixels` written. */
+export const DIGEST_REQUEST_EVENT = 'tandem:digest';
+
 /** What the overlay shows about scale and calibration. */
 export interface ViewportReadout {
   scaleLabel?: string;
@@ -15,8 +18,8 @@ export interface ViewportReadout {
  * After every frame a viewport draws, write what is on screen onto `rootRef`'s element as data
  * attributes, for tests and tools that must wait on the rendered state rather than on time:
  * `data-voi` (`lower,upper`), `data-invert`, `data-css-per-image-pixel`, `data-calibrated`,
- * `data-frame` (a counter), and `data-pixels` (`min,max,digest` of the decoded stored values, once
- * per image: two encodings of one image decode to the same digest only if decoding was lossless).
+ * `data-frame` (a counter), and on request (a `tandem:digest` event) `data-pixels`: `min,max,digest`
+ * of the decoded stored values (two encodings of one image give one digest only if lossless).
  * Written directly on the element, so frames do not re-render React;
  * the overlay's scale label re-renders only when its text changes.
  */
@@ -31,7 +34,13 @@ export function useViewportReadout(
     const host = hostRef.current;
     if (!root || !host) return;
     let frame = 0;
-    let digestedImageId: string | undefined;
+    // The digest walks every pixel, so it is computed only when asked for (a `tandem:digest`
+    // event on the viewport element), never on the path to the first image.
+    const onDigestRequest = (): void => {
+      const image = readingViewport(viewportId)?.getCornerstoneImage();
+      if (image) root.dataset.pixels = pixelDigest(image.getPixelData() as ArrayLike<number>);
+    };
+    root.addEventListener(DIGEST_REQUEST_EVENT, onDigestRequest);
     const onRendered = (event: Event): void => {
       if ((event as CustomEvent<{ viewportId?: string }>).detail?.viewportId !== viewportId) return;
       const viewport = readingViewport(viewportId);
@@ -45,11 +54,6 @@ export function useViewportReadout(
       root.dataset.invert = String(invert === true);
       root.dataset.calibrated = String(calibrated);
       if (cssPerImagePixel) root.dataset.cssPerImagePixel = cssPerImagePixel.toFixed(5);
-      const image = viewport.getCornerstoneImage();
-      if (image.imageId !== digestedImageId) {
-        digestedImageId = image.imageId;
-        root.dataset.pixels = pixelDigest(image.getPixelData() as ArrayLike<number>);
-      }
       root.dataset.frame = String(++frame);
       const scaleLabel = cssPerImagePixel
         ? describeScale({
@@ -62,7 +66,10 @@ export function useViewportReadout(
       setReadout((prev) => (prev.scaleLabel === scaleLabel && prev.calibrated === calibrated ? prev : { scaleLabel, calibrated }));
     };
     host.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
-    return () => host.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+    return () => {
+      host.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+      root.removeEventListener(DIGEST_REQUEST_EVENT, onDigestRequest);
+    };
   }, [rootRef, hostRef, viewportId]);
   return readout;
 }

@@ -1,9 +1,10 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { LOCAL_SOURCE_ID, type StudySummary } from '../../../shared/domain/study';
 import { useApi } from '../../app/api-context';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { formatDicomDate, formatPatientName } from '../../app/format';
 import { useT } from '../../app/i18n';
+import { releaseAllPart10 } from '../../imaging/part10';
 import { HangingSlot } from './HangingSlot';
 import { useHangingSession } from './useHangingSession';
 import { useLocalStudy } from './useLocalStudy';
@@ -26,6 +27,8 @@ export function ViewerPage({ summary, onBack }: Props) {
   const t = useT();
   const api = useApi();
   const state = useLocalStudy(summary);
+  // Closing a study (or opening another) frees its files and decoded images.
+  useEffect(() => () => releaseAllPart10(), [summary.studyInstanceUID]);
   const hanging = useHangingSession(state.status === 'ready' ? state.study : undefined);
   const hung = hanging.status === 'ready' ? hanging.hung : undefined;
   const [stageIndex, setStageIndex] = useStageStepping(hung);
