@@ -15,8 +15,11 @@ export function sensSpec(scores: readonly number[], positive: readonly boolean[]
   let tn = 0;
   let fp = 0;
   scores.forEach((s, i) => {
-    if (positive[i]) s >= threshold ? tp++ : fn++;
-    else s >= threshold ? fp++ : tn++;
+    const above = s >= threshold;
+    if (positive[i] && above) tp++;
+    else if (positive[i]) fn++;
+    else if (above) fp++;
+    else tn++;
   });
   return { sensitivity: tp / Math.max(1, tp + fn), specificity: tn / Math.max(1, tn + fp) };
 }
