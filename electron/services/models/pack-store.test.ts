@@ -58,6 +58,9 @@ describe('PackStore', () => {
     await writeFile(path.join(work, 'probe.zip'), zip);
     const pack = await storeAt().importPack(path.join(work, 'probe.zip'));
     expect(pack.manifest.name).toBe('Probe (brightness)');
+
+    await writeFile(path.join(work, 'broken.zip'), zip.subarray(0, zip.length - 30));
+    expect(await refusal(storeAt().importPack(path.join(work, 'broken.zip')))).toMatch(/the \.zip cannot be read/);
   });
 
   it('refuses tampered weights (hash mismatch) and installs nothing', async () => {
