@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InputSpec } from '../manifest';
 import type { SourceImage } from '../source-image';
 import { normalisedHistogram } from './histogram';
 import { runPipeline } from './run-pipeline';
@@ -25,7 +26,7 @@ describe('pixel pipeline', () => {
 
   it('shrinks by averaging areas and assembles NCHW with per-channel normalisation', () => {
     const src = image(4, 2, [0, 0, 4, 4, 0, 0, 4, 4]);
-    const spec = { mode: 'per-view', pipeline: [], tensor: { name: 'x', type: 'float32', shape: [1, 3, 1, 2] }, layout: 'NCHW', channels: 3 } as const;
+    const spec: InputSpec = { mode: 'per-view', pipeline: [], tensor: { name: 'x', type: 'float32', shape: [1, 3, 1, 2] }, layout: 'NCHW', channels: 3 };
     const out = runPipeline(src, [{ op: 'resize', width: 2, height: 1 }, { op: 'normalise', mean: [0, 1, 2], std: [1, 1, 2] }]);
     const t = assembleTensor([out], spec);
     expect(t.dims).toEqual([1, 3, 1, 2]);
