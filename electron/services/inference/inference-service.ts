@@ -96,8 +96,15 @@ export class InferenceService implements ServiceImpl<'inference'> {
     return calibrate(pack.info.manifest, new NodeModelRunner(await this.deps.store.session(packId)));
   }
 
-  /** Waits for every queued job (for orderly shutdown and tests). */
+  /** Waits for every queued job (tests, benchmarks). */
   async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  /** Cancels every job and waits until none runs (on quit). */
+  async dispose(): Promise<void> {
+    for (const job of this.jobs.values()) job.controller.abort();
+    for (const job of [...this.jobs.values()]) if (job.progress.state === 'queued') this.finish(job, { state: 'cancelled' });
     await this.queue;
   }
 

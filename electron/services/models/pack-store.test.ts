@@ -76,9 +76,11 @@ describe('PackStore', () => {
 
   it('refuses, at the next start, an installed pack whose weights were changed on disk', async () => {
     await writePack(path.join(work, 'src'), probeManifest(), { 'model.onnx': probeGraph() });
-    await storeAt().importPack(path.join(work, 'src'));
+    const running = storeAt();
+    await running.importPack(path.join(work, 'src'));
     const installedModel = path.join(work, 'installed/probe-brightness/model.onnx');
     await writeFile(installedModel, probeGraph({ inputSize: 32 }));
+    expect(await refusal(running.readFile('probe-brightness', 'model.onnx'))).toMatch(/changed on disk after it was verified/);
     const store = storeAt();
     expect(await store.list()).toEqual([]);
     expect(store.refusedOnLoad[0]?.reason).toMatch(/does not match its SHA-256/);
