@@ -1,6 +1,7 @@
 import dicomParser from 'dicom-parser';
 import { viewFromCode, viewFromViewPosition } from '../hanging/view-codes';
 import { ServiceError } from '../ipc/errors';
+import { decodeRleFrame } from './rle';
 import type { SourceImage, StoredPixels } from './source-image';
 
 /** One decoded compressed frame, as the codecs (Node WASM, or the renderer's) return it. */
@@ -19,7 +20,8 @@ export interface FrameDecoder {
   decode(transferSyntax: string, encoded: Uint8Array): Promise<DecodedFrame>;
 }
 
-const UNCOMPRESSED = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.1.99']);
+const UNCOMPRESSED = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1']);
+const RLE_LOSSLESS = '1.2.840.10008.1.2.5';
 
 /** Header fields only: what selection needs before any pixel is decoded. */
 export type ImageHeader = Omit<SourceImage, 'pixels'> & { transferSyntax: string };
@@ -89,20 +91,31 @@ export async function decodeSourceImage(part10: Uint8Array, codecs: FrameDecoder
   if (UNCOMPRESSED.has(transferSyntax)) {
     const bytes = part10.subarray(pixelElement.dataOffset, pixelElement.dataOffset + Math.min(pixelElement.length, plane * (bitsAllocated / 8)));
     pixels = typedPixels(bytes, bitsAllocated, signed, plane);
+  } else if (transferSyntax === RLE_LOSSLESS) {
+    const frame = firstFrame(dataSet, pixelElement);
+    let bytes: Uint8Array;
+    try {
+      bytes = decodeRleFrame(frame, plane, bitsAllocated / 8);
+    } catch (err) {
+      throw new ServiceError('DICOM_INVALID', `The RLE pixel data cannot be decoded: ${(err as Error).message}.`);
+    }
+    pixels = typedPixels(bytes, bitsAllocated, signed, plane);
   } else if (codecs.canDecode(transferSyntax)) {
-    const frame = pixelElement.encapsulatedPixelData
-      ? dicomParser.readEncapsulatedPixelDataFromFragments(dataSet, pixelElement, 0, pixelElement.fragments?.length ?? 1)
-      : undefined;
-    if (!frame) throw notAccepted('The compressed pixel data has no frames.');
+    const frame = firstFrame(dataSet, pixelElement);
     const decoded = await codecs.decode(transferSyntax, frame);
     if (decoded.components !== 1) throw notAccepted('The compressed image is colour; AI models read greyscale images only.');
     pixels = typedPixels(decoded.bytes, decoded.bitsPerSample > 8 ? 16 : 8, decoded.isSigned || signed, plane);
   } else {
-    throw notAccepted(`The image's transfer syntax ${transferSyntax} cannot be decoded for AI in this version (no codec); convert it to an uncompressed or JPEG/JPEG 2000/JPEG-LS syntax.`);
+    throw notAccepted(`The image's transfer syntax ${transferSyntax} cannot be decoded for AI in this version (no codec); convert it to an uncompressed, RLE, JPEG baseline, JPEG 2000 or JPEG-LS syntax.`);
   }
   if (pixels.length < plane) throw new ServiceError('DICOM_INVALID', 'The instance holds fewer pixels than its Rows × Columns.');
   maskToBitsStored(pixels, dataSet.uint16('x00280101') ?? bitsAllocated, bitsAllocated, signed);
   return { ...rest, pixels };
+}
+
+function firstFrame(dataSet: dicomParser.DataSet, pixelElement: dicomParser.Element): Uint8Array {
+  if (!pixelElement.encapsulatedPixelData) throw new ServiceError('DICOM_INVALID', 'The compressed pixel data is not encapsulated.');
+  return dicomParser.readEncapsulatedPixelDataFromFragments(dataSet, pixelElement, 0, pixelElement.fragments?.length ?? 1);
 }
 
 /** Clears bits above BitsStored (old overlays live there) and sign-extends signed values. */
