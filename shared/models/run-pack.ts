@@ -79,7 +79,7 @@ async function runPerView(manifest: PackManifest, images: readonly SourceImage[]
     const label = topDecisionLabel(manifest, scores);
     const heatmap = await viewHeatmap(manifest, runner, input, outputs, prepared.image.geometry, label);
     const score = decisionScore(scores, manifest.output);
-    const mark = heatmap && score >= op.threshold ? markFromHeatmap(heatmap, image.columns, image.rows, score) : undefined;
+    const mark = heatmap && score >= op.threshold ? markFromHeatmap(heatmap, image.columns, image.rows, score, markLevel(manifest, op)) : undefined;
     views.push({ ...viewIdentity(image), scores, heatmap, marks: mark ? [mark] : [] });
     opts.onProgress?.(i + 1, images.length);
     await opts.yieldBetweenViews?.();
@@ -102,6 +102,11 @@ async function runStudyViews(manifest: PackManifest, images: readonly SourceImag
   const studyScores = scoresFromRow(outputs[manifest.output.tensor.name]!.data, manifest.output);
   const views: ViewResult[] = images.map((image) => ({ ...viewIdentity(image), scores: {}, marks: [] }));
   return { views, studyScores };
+}
+
+/** Absolute heatmaps are on the decision scale: mark where they reach the threshold; others at half their peak. */
+function markLevel(manifest: PackManifest, op: OperatingPoint): number {
+  return manifest.heatmap.source === 'output' && manifest.heatmap.scale === 'absolute' ? op.threshold : 0.5;
 }
 
 function prepare(image: SourceImage, manifest: PackManifest, opts: RunPackOptions): Promise<PipelineOutput> {
