@@ -124,7 +124,7 @@ export const contract = {
      * for the same (study, pack id, pack version) is reused.
      */
     start: method(z.tuple([Uid, PackId.optional()]), InferenceJob),
-    /** Stops a running job between views; nothing is cached for it. */
+    /** Stops a job between views (a no-op once it has ended); nothing is cached for it. */
     cancel: method(z.tuple([z.string()]), z.void()),
     /**
      * The cached result of a study with a pack (default: the newest result of any pack), or null.
