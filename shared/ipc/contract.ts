@@ -17,7 +17,7 @@ import {
 import { SystemInfo } from '../domain/system-info';
 import { StudyAiResult } from '../domain/ai-result';
 import { InferenceJob, InferenceProgress, NodeCalibration } from '../models/inference-progress';
-import { InstalledPack } from '../models/installed-pack';
+import { InstalledPack, RefusedPack } from '../models/installed-pack';
 import { PackId } from '../models/manifest';
 import { binaryMethod, event, method } from './method';
 
@@ -104,6 +104,8 @@ export const contract = {
   models: {
     /** Every verified, installed model pack (built-in packs first). */
     listPacks: method(z.tuple([]), z.array(InstalledPack)),
+    /** Packs found on disk at start that failed verification (e.g. weights changed), with the reason. */
+    listRefusedPacks: method(z.tuple([]), z.array(RefusedPack)),
     /**
      * Verifies and installs a pack from a folder or .zip on this machine. A pack that fails any
      * check (schema, file hashes, signature, graph inputs/outputs) is refused with PACK_REFUSED
