@@ -2,6 +2,7 @@ import { benchImport } from '../../electron/services/import/import.bench';
 import { benchOutbox } from '../../electron/services/outbox/outbox.bench';
 import { benchArchiveQuery, type BenchRow } from './archive-query.bench';
 import { formatRow } from './format-rows';
+import { benchInference } from './inference.bench';
 import { benchRetrieval } from './retrieval.bench';
 import { benchTransport } from './transport.bench';
 import { benchViewer } from './viewer.bench';
@@ -26,6 +27,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ],
   ['Outbox: what "saved" costs', benchOutbox],
   ['Reading viewer: FFDM hanging, renderer memory, decode against native decoders', () => benchViewer()],
+  ['AI inference backends (same graph, same input)', benchInference],
 ];
 
 for (const [title, bench] of sections) {
