@@ -37,10 +37,22 @@ const codecEntries = [
   '@cornerstonejs/codec-libjxl/decodewasmjs',
 ];
 
+/**
+ * onnxruntime-web's "extern wasm" build: its Emscripten glue (.mjs) and binary (.wasm) stay
+ * separate files, which the inference worker imports with `?url` so Vite copies them into the
+ * build and the app serves them itself (renderer/inference/ortRuntime.ts). The default bundled
+ * build would inline the glue and start its WASM threads from the bundle's own URL, which after
+ * bundling is our worker chunk, not ORT's.
+ */
+const ortExternWasmBuild = `${rendererRoot}/../node_modules/onnxruntime-web/dist/ort.min.mjs`;
+
 export default defineConfig({
   root: rendererRoot,
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: [{ find: /^onnxruntime-web$/, replacement: ortExternWasmBuild }],
+  },
   optimizeDeps: {
     // The loader creates its decode worker with `new Worker(new URL('./decodeImageFrameWorker.js',
     // import.meta.url))`; pre-bundling would move the file and break that URL (and the wasm URLs).

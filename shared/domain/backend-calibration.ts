@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { InferenceBackend } from './ai-result';
+
+/**
+ * What the first-use calibration measured on this machine for one model pack: milliseconds per
+ * view of every backend that could run, why the others could not, and the backend it chose (the
+ * fastest). Kept in settings so it runs once per pack version; the user may override the choice.
+ */
+export const BackendCalibration = z.object({
+  /** packId@version: a new version of a pack is calibrated again. */
+  packKey: z.string().min(1).max(200),
+  measuredAt: z.string(),
+  msPerView: z.partialRecord(InferenceBackend, z.number().min(0)),
+  /** Backends that could not run here, with the reason (e.g. "only a fallback adapter"). */
+  unavailable: z.partialRecord(InferenceBackend, z.string()).default({}),
+  chosen: InferenceBackend,
+});
+export type BackendCalibration = z.infer<typeof BackendCalibration>;
+
+/** The fastest backend measured, or undefined when none ran. */
+export function fastestBackend(msPerView: BackendCalibration['msPerView']): InferenceBackend | undefined {
+  let best: InferenceBackend | undefined;
+  for (const backend of InferenceBackend.options) {
+    const ms = msPerView[backend];
+    if (ms !== undefined && (best === undefined || ms < msPerView[best]!)) best = backend;
+  }
+  return best;
+}
