@@ -62,15 +62,17 @@ export class InferenceWorkerClient {
 
   /** Runs the pack on a study's images; their pixel buffers are transferred (the caller's copies go). */
   async run(manifest: PackManifest, model: ModelSource, images: SourceImage[], onProgress?: Pending['onProgress']): Promise<StudyAiResult> {
-    const transfer = images.map((image) => image.pixels.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-    const reply = await this.request({ type: 'run', manifest, model: await this.modelRef(model), images }, transfer, onProgress);
+    const ref = await this.modelRef(model);
+    const transfer = [...images.map((image) => image.pixels.buffer), ref.bytes].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+    const reply = await this.request({ type: 'run', manifest, model: ref, images }, transfer, onProgress);
     if (reply.type !== 'result') throw unexpected(reply);
     return reply.result;
   }
 
   /** Median ms per view on a synthetic input, and how long the graph took to load. */
   async time(manifest: PackManifest, model: ModelSource, runs: number): Promise<{ msPerView: number; loadMs: number }> {
-    const reply = await this.request({ type: 'time', manifest, model: await this.modelRef(model), runs });
+    const ref = await this.modelRef(model);
+    const reply = await this.request({ type: 'time', manifest, model: ref, runs }, ref.bytes ? [ref.bytes] : []);
     if (reply.type !== 'timing') throw unexpected(reply);
     return { msPerView: reply.msPerView, loadMs: reply.loadMs };
   }

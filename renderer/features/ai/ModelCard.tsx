@@ -17,6 +17,8 @@ export function ModelCard({ card }: { card: ModelCardView }) {
         </p>
       ) : null}
       <dl className="model-card__fields">
+        <dt>{t('ai.card.description')}</dt>
+        <dd data-testid="model-card-description">{card.description}</dd>
         <dt>{t('ai.card.intendedUse')}</dt>
         <dd>{card.intendedUse}</dd>
         <dt>{t('ai.card.trainingData')}</dt>
@@ -44,6 +46,18 @@ export function ModelCard({ card }: { card: ModelCardView }) {
         </dd>
         <dt>{t('ai.card.clinicalStatus')}</dt>
         <dd data-testid="clinical-status">{card.clinicalStatus}</dd>
+        {card.limitations.length > 0 ? (
+          <>
+            <dt>{t('ai.card.limitations')}</dt>
+            <dd>
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {card.limitations.map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('ai.card.licence')}</dt>
         <dd>{card.licence}</dd>
       </dl>

@@ -7,12 +7,15 @@ export interface ModelCardView {
   version: string;
   name: string;
   task: string;
+  /** Exactly what the model is (architecture or algorithm). */
+  description: string;
   intendedUse: string;
   trainingData: string;
   validationData?: string;
   /** Measured accuracy, as the card states it: name, value, and on what data. */
   metrics: Array<{ name: string; value: string; dataset?: string }>;
   clinicalStatus: string;
+  limitations: string[];
   licence: string;
   /** True for every pack whose clinical status is not a validated clearance. */
   notForClinicalUse: boolean;

@@ -1,0 +1,30 @@
+import type { InferenceBackend } from '../../shared/domain/ai-result';
+import type { TandemApi } from '../../shared/ipc/api';
+import { ServiceError } from '../../shared/ipc/errors';
+import type { PackManifest } from '../../shared/models/manifest';
+import { calibrateBackends } from './calibrateBackends';
+import { inferenceWorker } from './inferenceWorkers';
+
+/**
+ * The backend a run uses: the user's choice from Settings → Models, or with `auto` the one the
+ * first-use calibration measured fastest for this pack version (calibrating now if it never
+ * ran, and keeping the measurement in settings). A forced WebGPU on a machine without a real
+ * adapter is refused with the reason instead of silently running elsewhere.
+ */
+export async function chooseBackend(api: TandemApi, manifest: PackManifest, signal: AbortSignal, onCalibrating: () => void): Promise<InferenceBackend> {
+  const settings = await api.settings.get();
+  const preference = settings.inferenceBackend;
+  if (preference === 'webgpu') {
+    const probe = await (await inferenceWorker('wasm')).probeWebGpu();
+    if (!probe.available) throw new ServiceError('NOT_CONFIGURED', `WebGPU cannot run here: ${probe.reason}. Choose another backend in Settings → Models.`);
+  }
+  if (preference !== 'auto') return preference;
+  const key = `${manifest.id}@${manifest.version}`;
+  const known = settings.inferenceCalibration?.[key];
+  if (known) return known.chosen;
+  onCalibrating();
+  const calibration = await calibrateBackends(api, manifest, signal);
+  const latest = await api.settings.get();
+  await api.settings.update({ inferenceCalibration: { ...(latest.inferenceCalibration ?? {}), [key]: calibration } });
+  return calibration.chosen;
+}
