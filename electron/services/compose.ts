@@ -4,6 +4,10 @@ import { ArchiveService } from './archive/archive-service';
 import { LocalArchive } from './archive/local-archive';
 import { EventHub } from './event-hub';
 import { ImportService } from './import/import-service';
+import { InferenceService } from './inference/inference-service';
+import { ResultCache } from './inference/result-cache';
+import { ModelsService } from './models/models-service';
+import { PackStore } from './models/pack-store';
 import { OutboxService } from './outbox/outbox-service';
 import { PacsProfileService } from './pacs/pacs-profile-service';
 import { ReachabilityMonitor } from './pacs/reachability-monitor';
@@ -20,6 +24,8 @@ import { WorklistService } from './worklist/worklist-service';
 export interface PlatformAdapters extends SystemFacts {
   settingsBackend: SettingsBackend;
   secretCipher: SecretCipher;
+  /** The packs shipped with the app; default `models/packs` under the working directory. */
+  builtInPacksDirectory?: string;
 }
 
 export interface ServiceContainer {
@@ -29,6 +35,8 @@ export interface ServiceContainer {
   reachability: ReachabilityMonitor;
   /** Retrievals from PACS into the archive (for orderly shutdown and benchmarks). */
   retrieval: RetrievalQueue;
+  /** AI inference (the reading session installs its reveal policy here). */
+  inference: InferenceService;
   /** Stops background work (the outbox sender) and flushes pending writes; call before exit. */
   dispose(): Promise<void>;
 }
@@ -48,13 +56,21 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
     budgetBytes: () => settings.snapshot().archiveBudgetGiB * 2 ** 30,
     isProtected: (uid) => retrieval.progressOf(uid) !== undefined || outbox.hasUnsentWork(uid),
   });
+  const packs = new PackStore({
+    root: path.join(platform.dataDirectory, 'models'),
+    builtInDirectory: platform.builtInPacksDirectory ?? path.resolve('models', 'packs'),
+    trustedKeys: () => settings.snapshot().trustedModelKeys,
+  });
+  const inference = new InferenceService({ store: packs, archive, cache: new ResultCache(path.join(platform.dataDirectory, 'ai-results')), events });
   outbox.start();
   return {
     events,
     reachability,
     retrieval,
+    inference,
     dispose: async () => {
       reachability.dispose();
+      await inference.idle();
       await outbox.dispose();
       await archive.close();
     },
@@ -66,6 +82,8 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
       archive: new ArchiveService(archive),
       imports: new ImportService(archive, events),
       outbox,
+      models: new ModelsService(packs),
+      inference,
       system: new SystemService(platform),
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackendPreference, TrustedModelKey } from '../models/trusted-key';
 import { PacsProfile } from './pacs-profile';
 import { LOCAL_SOURCE_ID, SourceId } from './study';
 
@@ -13,6 +14,10 @@ export const Settings = z.object({
   pacsProfiles: z.array(PacsProfile).default([]),
   /** Disk the local archive may use, in GiB; the least recently used studies go beyond it. */
   archiveBudgetGiB: z.number().min(1).max(100_000).default(50),
+  /** Public keys whose signatures on model packs are trusted. */
+  trustedModelKeys: z.array(TrustedModelKey).default([]),
+  /** Inference backend: `auto` follows calibration; the user may force one. */
+  inferenceBackend: BackendPreference.default('auto'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -22,6 +27,8 @@ export const SettingsPatch = z
     language: Language,
     activeSourceId: SourceId,
     archiveBudgetGiB: z.number().min(1).max(100_000),
+    trustedModelKeys: z.array(TrustedModelKey),
+    inferenceBackend: BackendPreference,
   })
   .partial()
   .strict();

@@ -15,6 +15,10 @@ import {
   Uid,
 } from '../domain/study';
 import { SystemInfo } from '../domain/system-info';
+import { StudyAiResult } from '../domain/ai-result';
+import { InferenceJob, InferenceProgress, NodeCalibration } from '../models/inference-progress';
+import { InstalledPack } from '../models/installed-pack';
+import { PackId } from '../models/manifest';
 import { binaryMethod, event, method } from './method';
 
 /**
@@ -97,6 +101,41 @@ export const contract = {
     retryNow: method(z.tuple([z.string().optional()]), z.void()),
   },
   // ── models and inference services (issue 5) go here ──
+  models: {
+    /** Every verified, installed model pack (built-in packs first). */
+    listPacks: method(z.tuple([]), z.array(InstalledPack)),
+    /**
+     * Verifies and installs a pack from a folder or .zip on this machine. A pack that fails any
+     * check (schema, file hashes, signature, graph inputs/outputs) is refused with PACK_REFUSED
+     * and the reason; nothing is installed then.
+     */
+    importPack: method(z.tuple([z.string().min(1).max(4096)]), InstalledPack),
+    /** Uninstalls an imported pack (built-in packs cannot be removed); cached results stay readable. */
+    removePack: method(z.tuple([PackId]), z.void()),
+    /** One installed pack: its manifest, card and operating points. */
+    getPack: method(z.tuple([PackId]), InstalledPack),
+    /** The bytes of one file of a pack (the ONNX graph, for the renderer's worker). */
+    readPackFile: binaryMethod(z.tuple([PackId, z.string().min(1).max(300)])),
+  },
+  inference: {
+    /**
+     * Runs a pack (default: the first installed pack that accepts the study) on an archived study
+     * with the native backend. Progress arrives as `inferenceProgress` events; a cached result
+     * for the same (study, pack id, pack version) is reused.
+     */
+    start: method(z.tuple([Uid, PackId.optional()]), InferenceJob),
+    /** Stops a running job between views; nothing is cached for it. */
+    cancel: method(z.tuple([z.string()]), z.void()),
+    /**
+     * The cached result of a study with a pack (default: the newest result of any pack), or null.
+     * Refused with AI_SEALED while the reading session keeps the study's AI sealed.
+     */
+    getResult: method(z.tuple([Uid, PackId.optional()]), StudyAiResult.nullable()),
+    /** Caches a result computed in the renderer's worker (WebGPU / WASM). */
+    storeResult: method(z.tuple([StudyAiResult]), z.void()),
+    /** Times the native backend on a synthetic input for the pack: milliseconds per view. */
+    calibrateNode: method(z.tuple([PackId]), NodeCalibration),
+  },
 
   system: {
     getInfo: method(z.tuple([]), SystemInfo),
@@ -111,6 +150,7 @@ export const events = {
   reachabilityChanged: event(PacsReachability),
   outboxChanged: event(z.array(OutboxItem)),
   // ── inference events (issue 5) go here ──
+  inferenceProgress: event(InferenceProgress),
 } as const;
 
 export type Contract = typeof contract;

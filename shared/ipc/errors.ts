@@ -21,6 +21,12 @@ export const ErrorCode = z.enum([
   'STORAGE_FULL',
   'STORAGE_ERROR',
   'CANCELLED',
+  /** A model pack failed verification (schema, hash, signature, graph); the message says which. */
+  'PACK_REFUSED',
+  /** The image or study is not one the model pack accepts (modality, view, missing views). */
+  'IMAGE_NOT_ACCEPTED',
+  /** The study's AI result stays sealed until the reader's first read is signed. */
+  'AI_SEALED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

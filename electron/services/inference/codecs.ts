@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+
+/** The shape every cornerstone WASM decoder (JPEG, JPEG 2000, JPEG-LS) shares. */
+interface WasmDecoder {
+  getEncodedBuffer(length: number): Uint8Array;
+  decode(): void;
+  getFrameInfo(): { width: number; height: number; bitsPerSample: number; isSigned: boolean; componentCount: number };
+  getDecodedBuffer(): Uint8Array;
+  delete(): void;
+}
+type CodecModule = Record<string, new () => WasmDecoder>;
+
+// The CommonJS bundle (Electron main) has __filename; the ESM loopback build has import.meta.url.
+const nodeRequire = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+
+/** Transfer syntax → the codec package that decodes it in Node, and its decoder class. */
+const CODECS: Record<string, { pkg: string; decoder: string }> = {
+  '1.2.840.10008.1.2.4.50': { pkg: '@cornerstonejs/codec-libjpeg-turbo-8bit/wasmjs', decoder: 'JPEGDecoder' },
+  '1.2.840.10008.1.2.4.90': { pkg: '@cornerstonejs/codec-openjpeg/wasmjs', decoder: 'J2KDecoder' },
+  '1.2.840.10008.1.2.4.91': { pkg: '@cornerstonejs/codec-openjpeg/wasmjs', decoder: 'J2KDecoder' },
+  '1.2.840.10008.1.2.4.80': { pkg: '@cornerstonejs/codec-charls/wasmjs', decoder: 'JpegLSDecoder' },
+  '1.2.840.10008.1.2.4.81': { pkg: '@cornerstonejs/codec-charls/wasmjs', decoder: 'JpegLSDecoder' },
+};
+
+const modules = new Map<string, Promise<CodecModule>>();
+
+export function canDecode(transferSyntax: string): boolean {
+  return transferSyntax in CODECS;
+}
+
+export interface DecodedFrame {
+  width: number;
+  height: number;
+  bitsPerSample: number;
+  isSigned: boolean;
+  components: number;
+  bytes: Uint8Array;
+}
+
+/** Decodes one compressed frame with the WASM codec for its transfer syntax. */
+export async function decodeCompressedFrame(transferSyntax: string, encoded: Uint8Array): Promise<DecodedFrame> {
+  const codec = CODECS[transferSyntax];
+  if (!codec) throw new Error(`no decoder for transfer syntax ${transferSyntax}`);
+  let mod = modules.get(codec.pkg);
+  if (!mod) {
+    const factory = nodeRequire(codec.pkg) as (() => Promise<CodecModule>) | { default: () => Promise<CodecModule> };
+    mod = (typeof factory === 'function' ? factory : factory.default)();
+    modules.set(codec.pkg, mod);
+  }
+  const Decoder = (await mod)[codec.decoder]!;
+  const decoder = new Decoder();
+  try {
+    decoder.getEncodedBuffer(encoded.length).set(encoded);
+    decoder.decode();
+    const info = decoder.getFrameInfo();
+    return { width: info.width, height: info.height, bitsPerSample: info.bitsPerSample, isSigned: info.isSigned, components: info.componentCount, bytes: decoder.getDecodedBuffer().slice() };
+  } finally {
+    decoder.delete();
+  }
+}

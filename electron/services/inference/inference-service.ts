@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { StudyAiResult } from '../../../shared/domain/ai-result';
+import type { z } from 'zod';
+import type { EventSink, ServiceImpl } from '../../../shared/ipc/api';
+import { ServiceError, toErrorData } from '../../../shared/ipc/errors';
+import type { InferenceJob, InferenceProgress, NodeCalibration } from '../../../shared/models/inference-progress';
+import { runPack } from '../../../shared/models/run-pack';
+import type { LocalArchive } from '../archive/local-archive';
+import { NodeModelRunner } from '../models/ort-session';
+import type { PackStore } from '../models/pack-store';
+import { calibrate } from './calibrate';
+import { type RevealPolicy, revealAlways } from './reveal-policy';
+import type { ResultCache } from './result-cache';
+import { loadStudyImages } from './study-images';
+
+interface Job {
+  progress: InferenceProgress;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs packs on archived studies with onnxruntime-node in this process, one job at a time,
+ * yielding between views so the service loop keeps answering. Results are cached per (study,
+ * pack id, pack version); reading them goes through the reveal policy.
+ */
+export class InferenceService implements ServiceImpl<'inference'> {
+  private readonly jobs = new Map<string, Job>();
+  private queue: Promise<void> = Promise.resolve();
+  private revealPolicy: RevealPolicy = revealAlways;
+
+  constructor(
+    private readonly deps: { store: PackStore; archive: LocalArchive; cache: ResultCache; events: EventSink },
+  ) {}
+
+  /** Issue 6 (the reading session) installs the policy that seals results until the first read is signed. */
+  setRevealPolicy(policy: RevealPolicy): void {
+    this.revealPolicy = policy;
+  }
+
+  async start(studyUid: string, packId?: string): Promise<InferenceJob> {
+    const pack = packId ? await this.deps.store.get(packId) : await this.defaultPack(studyUid);
+    const manifest = pack.info.manifest;
+    const running = [...this.jobs.values()].find(
+      (j) => j.progress.studyInstanceUid === studyUid && j.progress.packId === manifest.id && (j.progress.state === 'queued' || j.progress.state === 'running'),
+    );
+    if (running) return { jobId: running.progress.jobId, packId: manifest.id, cached: false };
+    const jobId = randomUUID();
+    const progress: InferenceProgress = { jobId, studyInstanceUid: studyUid, packId: manifest.id, state: 'queued', viewsDone: 0, viewsTotal: 0 };
+    if (await this.deps.cache.read(studyUid, manifest.id, manifest.version)) {
+      this.emit({ ...progress, state: 'done' });
+      return { jobId, packId: manifest.id, cached: true };
+    }
+    const controller = new AbortController();
+    const job: Job = { progress, controller, done: Promise.resolve() };
+    this.jobs.set(jobId, job);
+    this.emit(progress);
+    job.done = this.queue = this.queue.then(() => this.run(job, manifest.id));
+    return { jobId, packId: manifest.id, cached: false };
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new ServiceError('NOT_FOUND', 'No such inference job is running.');
+    job.controller.abort();
+    if (job.progress.state === 'queued') this.finish(job, { state: 'cancelled' });
+  }
+
+  async getResult(studyUid: string, packId?: string): Promise<StudyAiResult | null> {
+    if (!(await this.revealPolicy(studyUid))) {
+      throw new ServiceError('AI_SEALED', 'The AI result of this study stays sealed until your first read is signed.');
+    }
+    if (packId) {
+      const installed = await this.deps.store.get(packId).catch(() => undefined);
+      if (installed) {
+        const current = await this.deps.cache.read(studyUid, packId, installed.info.manifest.version);
+        if (current) return current;
+      }
+    }
+    return (await this.deps.cache.all(studyUid, packId))[0] ?? null;
+  }
+
+  async storeResult(input: z.input<typeof StudyAiResult>): Promise<void> {
+    const result = StudyAiResult.parse(input);
+    const pack = await this.deps.store.get(result.pack.id);
+    if (pack.info.manifest.version !== result.pack.version) {
+      throw new ServiceError('INVALID_ARGUMENT', `The result is from version ${result.pack.version} of "${result.pack.id}", but ${pack.info.manifest.version} is installed.`);
+    }
+    await this.deps.cache.write(result);
+  }
+
+  async calibrateNode(packId: string): Promise<NodeCalibration> {
+    const pack = await this.deps.store.get(packId);
+    return calibrate(pack.info.manifest, new NodeModelRunner(await this.deps.store.session(packId)));
+  }
+
+  /** Waits for every queued job (for orderly shutdown and tests). */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  private async defaultPack(studyUid: string) {
+    const study = await this.deps.archive.getStudy(studyUid);
+    if (!study) throw new ServiceError('NOT_FOUND', 'That study is not in the local archive.');
+    const modalities = new Set(study.series.map((s) => s.modality).filter((m): m is string => Boolean(m)));
+    const packs = await this.deps.store.list();
+    const match = packs.find((p) => p.manifest.accepts.modalities.some((m) => modalities.has(m)));
+    if (!match) throw new ServiceError('IMAGE_NOT_ACCEPTED', `No installed model pack reads ${[...modalities].join('/') || 'these'} images.`);
+    return this.deps.store.get(match.manifest.id);
+  }
+
+  private async run(job: Job, packId: string): Promise<void> {
+    if (job.controller.signal.aborted) return;
+    const { studyInstanceUid } = job.progress;
+    try {
+      const pack = await this.deps.store.get(packId);
+      const manifest = pack.info.manifest;
+      this.update(job, { state: 'running' });
+      const images = await loadStudyImages(this.deps.archive, studyInstanceUid, manifest);
+      this.update(job, { viewsTotal: images.length });
+      await nextTick();
+      const runner = new NodeModelRunner(await this.deps.store.session(packId));
+      const result = await runPack(manifest, images, runner, {
+        signal: job.controller.signal,
+        onProgress: (done) => this.update(job, { viewsDone: done }),
+        yieldBetweenViews: nextTick,
+      });
+      await this.deps.cache.write(result);
+      this.finish(job, { state: 'done' });
+    } catch (err) {
+      if (job.controller.signal.aborted) this.finish(job, { state: 'cancelled' });
+      else this.finish(job, { state: 'failed', error: toErrorData(err) });
+    }
+  }
+
+  private update(job: Job, patch: Partial<InferenceProgress>): void {
+    job.progress = { ...job.progress, ...patch };
+    this.emit(job.progress);
+  }
+
+  private finish(job: Job, patch: Partial<InferenceProgress>): void {
+    if (job.progress.state === 'done' || job.progress.state === 'failed' || job.progress.state === 'cancelled') return;
+    this.update(job, patch);
+    this.jobs.delete(job.progress.jobId);
+  }
+
+  private emit(progress: InferenceProgress): void {
+    this.deps.events.emit('inferenceProgress', progress);
+  }
+}

@@ -1,0 +1,34 @@
+import { readString } from '../../../shared/dicom/dicom-json';
+import { ServiceError } from '../../../shared/ipc/errors';
+import { selectImages } from '../../../shared/models/acceptance';
+import type { PackManifest } from '../../../shared/models/manifest';
+import type { SourceImage } from '../../../shared/models/source-image';
+import type { LocalArchive } from '../archive/local-archive';
+import { decodeInstance, type ImageHeader, readImageHeader } from './decode-instance';
+
+type Located = ImageHeader & { bytes: Uint8Array };
+
+/**
+ * The archived images of a study that a pack reads, decoded, in the pack's order. Refuses with
+ * IMAGE_NOT_ACCEPTED (and the reason) when the study has nothing the pack can read.
+ */
+export async function loadStudyImages(archive: LocalArchive, studyUid: string, manifest: PackManifest): Promise<SourceImage[]> {
+  const headers = await archive.readHeaders(studyUid);
+  const located: Located[] = [];
+  for (const ds of headers) {
+    const seriesInstanceUID = readString(ds, '0020000E');
+    const sopInstanceUID = readString(ds, '00080018');
+    if (!seriesInstanceUID || !sopInstanceUID) continue;
+    const bytes = await archive.readInstance({ studyInstanceUID: studyUid, seriesInstanceUID, sopInstanceUID });
+    try {
+      located.push({ ...readImageHeader(bytes).header, bytes });
+    } catch {
+      // Not an image (an SR, a presentation state): nothing for a model to read.
+    }
+  }
+  const picked = selectImages(manifest, located.filter((l) => l.rows > 0 && l.columns > 0));
+  if (!picked.ok) throw new ServiceError('IMAGE_NOT_ACCEPTED', picked.reason);
+  const images: SourceImage[] = [];
+  for (const image of picked.images) images.push(await decodeInstance(image.bytes));
+  return images;
+}
