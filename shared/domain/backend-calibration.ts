@@ -12,7 +12,7 @@ export const BackendCalibration = z.object({
   measuredAt: z.string(),
   msPerView: z.partialRecord(InferenceBackend, z.number().min(0)),
   /** Backends that could not run here, with the reason (e.g. "only a fallback adapter"). */
-  unavailable: z.partialRecord(InferenceBackend, z.string()).default({}),
+  unavailable: z.partialRecord(InferenceBackend, z.string()),
   chosen: InferenceBackend,
 });
 export type BackendCalibration = z.infer<typeof BackendCalibration>;
