@@ -60,7 +60,7 @@ export function AiPanel({ result, card }: AiPanelProps) {
   const labels = Object.keys(result.study.scores);
   const op = result.operatingPoint;
   return (
-    <aside className="ai-panel" style={panel} aria-label={t('ai.panel.title')} data-testid="ai-panel" data-pack-id={result.pack.id}>
+    <aside className="ai-panel" style={panel} aria-label={t('ai.panel.title')} data-testid="ai-panel" data-pack-id={result.pack.id} data-computed-at={result.computedAt}>
       <h2 style={{ fontSize: 15, margin: '0 0 4px' }}>{t('ai.panel.title')}</h2>
       {result.pack.notForClinicalUse ? (
         <p data-testid="ai-not-for-clinical-use" style={{ margin: '4px 0', color: '#fff', background: '#c62828', padding: '2px 8px', borderRadius: 3, fontWeight: 700 }}>
