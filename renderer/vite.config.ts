@@ -76,5 +76,9 @@ export default defineConfig({
     target: 'es2022',
     // cornerstone + vtk.js make one ~4.5 MB chunk; it is loaded locally, never over a WAN.
     chunkSizeWarningLimit: 6144,
+    rollupOptions: {
+      // The app, and the page the inference benchmark drives (scripts/bench/ai-renderer.bench.ts).
+      input: { main: `${rendererRoot}/index.html`, inferenceBench: `${rendererRoot}/inference/bench/index.html` },
+    },
   },
 });
