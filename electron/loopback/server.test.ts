@@ -62,7 +62,7 @@ describe('loopback server', () => {
   it('answers a call with the token through the contract', async () => {
     const res = await call('settings.get', []);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, value: { language: 'en', activeSourceId: 'local', pacsProfiles: [], archiveBudgetGiB: 50 } });
+    expect(await res.json()).toEqual({ ok: true, value: { language: 'en', activeSourceId: 'local', pacsProfiles: [], archiveBudgetGiB: 50, trustedModelKeys: [], inferenceBackend: 'auto' } });
   });
 
   it('refuses a call from another origin even with the token', async () => {

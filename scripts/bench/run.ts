@@ -1,6 +1,7 @@
 import { benchImport } from '../../electron/services/import/import.bench';
 import { benchOutbox } from '../../electron/services/outbox/outbox.bench';
 import { benchArchiveQuery, type BenchRow } from './archive-query.bench';
+import { benchInference } from './inference.bench';
 import { benchRetrieval } from './retrieval.bench';
 import { benchTransport } from './transport.bench';
 
@@ -23,6 +24,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
     },
   ],
   ['Outbox: what "saved" costs', benchOutbox],
+  ['AI inference backends (same graph, same input)', benchInference],
 ];
 
 for (const [title, bench] of sections) {

@@ -9,6 +9,7 @@ interface WasmDecoder {
   delete(): void;
 }
 type CodecModule = Record<string, new () => WasmDecoder>;
+type CodecFactory = (overrides?: { print?: (text: string) => void; printErr?: (text: string) => void }) => Promise<CodecModule>;
 
 // The CommonJS bundle (Electron main) has __filename; the ESM loopback build has import.meta.url.
 const nodeRequire = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
@@ -43,8 +44,9 @@ export async function decodeCompressedFrame(transferSyntax: string, encoded: Uin
   if (!codec) throw new Error(`no decoder for transfer syntax ${transferSyntax}`);
   let mod = modules.get(codec.pkg);
   if (!mod) {
-    const factory = nodeRequire(codec.pkg) as (() => Promise<CodecModule>) | { default: () => Promise<CodecModule> };
-    mod = (typeof factory === 'function' ? factory : factory.default)();
+    const factory = nodeRequire(codec.pkg) as CodecFactory | { default: CodecFactory };
+    // The codecs' progress chatter goes nowhere; their errors surface as exceptions from decode().
+    mod = (typeof factory === 'function' ? factory : factory.default)({ print: () => undefined, printErr: () => undefined });
     modules.set(codec.pkg, mod);
   }
   const Decoder = (await mod)[codec.decoder]!;

@@ -63,7 +63,7 @@ describe('PackStore', () => {
   it('refuses tampered weights (hash mismatch) and installs nothing', async () => {
     await writePack(path.join(work, 'src'), probeManifest(), { 'model.onnx': probeGraph() });
     const model = await readFile(path.join(work, 'src/model.onnx'));
-    model[model.length - 1] ^= 0xff;
+    model[model.length - 1] = model[model.length - 1]! ^ 0xff;
     await writeFile(path.join(work, 'src/model.onnx'), model);
     const store = storeAt();
     expect(await refusal(store.importPack(path.join(work, 'src')))).toMatch(/model\.onnx does not match its SHA-256/);

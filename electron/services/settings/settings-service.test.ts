@@ -13,7 +13,7 @@ async function tempDir(): Promise<string> {
 describe('SettingsService on conf', () => {
   it('starts with defaults: English, the local archive, no PACS, a 50 GiB archive budget', async () => {
     const service = new SettingsService(new ConfSettingsBackend(await tempDir()), new EventHub());
-    expect(await service.get()).toEqual({ language: 'en', activeSourceId: 'local', pacsProfiles: [], archiveBudgetGiB: 50 });
+    expect(await service.get()).toEqual({ language: 'en', activeSourceId: 'local', pacsProfiles: [], archiveBudgetGiB: 50, trustedModelKeys: [], inferenceBackend: 'auto' });
   });
 
   it('keeps a change across a restart and announces it', async () => {
@@ -34,6 +34,6 @@ describe('SettingsService on conf', () => {
     stored.settings.activeSourceId = 42;
     await writeFile(file, JSON.stringify(stored));
     const repaired = await new SettingsService(new ConfSettingsBackend(dir), new EventHub()).get();
-    expect(repaired).toEqual({ language: 'ru', activeSourceId: 'local', pacsProfiles: [], archiveBudgetGiB: 50 });
+    expect(repaired).toEqual({ language: 'ru', activeSourceId: 'local', pacsProfiles: [], archiveBudgetGiB: 50, trustedModelKeys: [], inferenceBackend: 'auto' });
   });
 });
