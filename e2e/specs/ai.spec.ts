@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { buildExternalChestPack, builtInPackWithHeatmap, installedPacks } from '../support/ai-packs';
+import { buildExternalChestPack, buildProbePacks, builtInPackWithHeatmap, installedPacks } from '../support/ai-packs';
 import { readEnvironment } from '../support/environment';
 import { correlation, crop, greyFromPng } from '../support/image-metrics';
 import { callApi } from '../support/ipc-call';
@@ -20,8 +20,13 @@ const mammoStudy = study('mammo-current')!;
 test.describe.configure({ mode: 'serial' });
 
 let external: Awaited<ReturnType<typeof buildExternalChestPack>>;
+const PROBE_CHEST = 'e2e-probe-chest';
+const PROBE_MAMMO = 'e2e-probe-mammo';
 
 test.beforeAll(async () => {
+  const probes = await buildProbePacks();
+  await callApi(env, 'models.importPack', [probes.chest]);
+  await callApi(env, 'models.importPack', [probes.mammo]);
   external = await buildExternalChestPack();
   if (!external.ok) console.log(`[ai.spec] external pack tests skip: ${external.reason}`);
   else await callApi(env, 'models.importPack', [external.dir]);
@@ -31,11 +36,9 @@ test.afterAll(async () => {
   await callApi(env, 'settings.update', [{ inferenceBackend: 'auto' }]);
 });
 
-/** The pack a chest test runs: a built-in one with a heatmap, else the external SqueezeNet. */
-async function chestPackId(): Promise<string | undefined> {
-  const builtIn = await builtInPackWithHeatmap(env, chestStudy.modality);
-  if (builtIn) return builtIn.manifest.id;
-  return external.ok ? 'cxr-pneumonia-squeezenet1_1' : undefined;
+/** The pack the backend tests run on a chest: the built-in one, else the probe. */
+async function chestPackId(): Promise<string> {
+  return (await builtInPackWithHeatmap(env, chestStudy.modality))?.manifest.id ?? PROBE_CHEST;
 }
 
 async function openStudy(page: Page, studyInstanceUID: string, views: number): Promise<TandemPage> {
@@ -47,16 +50,16 @@ async function openStudy(page: Page, studyInstanceUID: string, views: number): P
   return app;
 }
 
-/** Runs the chosen pack and waits for a newly computed result to be shown. */
+/** Runs the chosen pack and waits for a result computed after the click to be shown. */
 async function runAi(page: Page, packId: string): Promise<Locator> {
   await page.getByTestId('ai-pack').selectOption(packId);
   const panel = page.getByTestId('ai-panel');
-  const before = (await panel.count()) > 0 ? await panel.getAttribute('data-computed-at') : null;
+  const clickedAt = new Date().toISOString();
   await page.getByTestId('ai-run').click();
-  await expect(page.getByTestId('ai-error')).toHaveCount(0);
-  await expect(panel).toBeVisible({ timeout: 120_000 });
-  if (before) await expect(panel).not.toHaveAttribute('data-computed-at', before, { timeout: 120_000 });
+  await expect(panel).toHaveAttribute('data-pack-id', packId, { timeout: 120_000 });
+  await expect.poll(async () => ((await panel.getAttribute('data-computed-at')) ?? '') > clickedAt, { timeout: 120_000 }).toBe(true);
   await expect(page.getByTestId('ai-status')).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.getByTestId('ai-error')).toHaveCount(0);
   return panel;
 }
 
@@ -79,10 +82,12 @@ function imageExtent(png: Buffer): { x0: number; x1: number; y0: number; y1: num
   return { x0, x1, y0, y1 };
 }
 
+const PNG_WIDTH = (png: Buffer): number => greyFromPng(png).width;
+
 /** Screenshot of the viewport's middle band, clear of the corner texts and badges. */
 async function viewportShot(viewport: Locator): Promise<Buffer> {
   const b = (await viewport.boundingBox())!;
-  return viewport.page().screenshot({ clip: { x: b.x, y: b.y + 40, width: b.width, height: b.height - 80 } });
+  return viewport.page().screenshot({ clip: { x: b.x, y: b.y + 56, width: b.width, height: b.height - 112 } });
 }
 
 async function overlayOff(page: Page): Promise<void> {
@@ -95,12 +100,12 @@ async function overlayOn(page: Page, count = 1): Promise<void> {
   await expect(page.getByTestId('ai-heatmap')).toHaveCount(count);
 }
 
-test('a chest study is read in the WASM worker: scores, backend and time, card with "not for clinical use", heatmap over the image', async ({ page }) => {
-  const packId = await chestPackId();
-  test.skip(!packId, 'no chest pack with a heatmap: no built-in one, and ../shared/data is absent for the external one');
+test('a default pack reads a chest study in the WASM worker: scores, backend and time, card with "not for clinical use", heatmap over the image', async ({ page }) => {
+  const pack = await builtInPackWithHeatmap(env, chestStudy.modality);
+  test.skip(!pack, `the app ships no ${chestStudy.modality} pack with a heatmap`);
   await callApi(env, 'settings.update', [{ inferenceBackend: 'wasm' }]);
   await openStudy(page, chestStudy.studyInstanceUID, 1);
-  const panel = await runAi(page, packId!);
+  const panel = await runAi(page, pack!.manifest.id);
 
   await expect(panel.getByTestId('ai-backend')).toHaveAttribute('data-backend', 'wasm');
   await expect(panel.getByTestId('ai-backend')).toContainText(/WASM.*\d+(\.\d)? (ms|s)/);
@@ -111,33 +116,87 @@ test('a chest study is read in the WASM worker: scores, backend and time, card w
   await expect(card).toBeVisible();
   await expect(card.getByTestId('not-for-clinical-use')).toHaveText(/not for clinical use/i);
   await expect(card.getByTestId('model-card-description')).not.toBeEmpty();
+  await expect(card.getByTestId('model-card-metric').first()).toBeVisible();
 
   // The heatmap is the only colour over a greyscale radiograph: measure it in the viewport.
+  const result = await callApi<{ views: Array<{ sopInstanceUid: string }> }>(env, 'inference.getResult', [chestStudy.studyInstanceUID, pack!.manifest.id]);
+  const layer = page.getByTestId('ai-heatmap');
+  await expect(layer).toHaveAttribute('data-sop', result.views[0]!.sopInstanceUid);
+  await expect(layer).toHaveAttribute('data-placed', 'true');
   const viewport = page.locator('.image-viewport').first();
-  await expect(page.getByTestId('ai-heatmap')).toHaveAttribute('data-placed', 'true');
   const withOverlay = await viewportShot(viewport);
   const colour = colourFootprint(withOverlay);
-  expect(colour.share, 'the heatmap covers a visible part of the viewport').toBeGreaterThan(0.05);
+  expect(colour.count, 'the heatmap shows where the detector responded').toBeGreaterThan(20);
   await overlayOff(page);
   const bare = await viewportShot(viewport);
-  expect(colourFootprint(bare).share, 'H hides the overlay').toBeLessThan(0.001);
+  expect(colourFootprint(bare).count, 'H hides the overlay').toBe(0);
   const image = imageExtent(bare);
-  // The heatmap lies on the image, not on the black margins beside it, and spans most of it.
   expect(colour.bbox.x0).toBeGreaterThanOrEqual(image.x0 - 2);
   expect(colour.bbox.x1).toBeLessThanOrEqual(image.x1 + 2);
-  expect(colour.bbox.x1 - colour.bbox.x0, 'heatmap width against image width').toBeGreaterThan(0.5 * (image.x1 - image.x0));
+  await overlayOn(page);
+});
+
+test('a default pack reads a mammography study: four views, two breasts, each heatmap over its own image', async ({ page }) => {
+  const pack = await builtInPackWithHeatmap(env, 'MG');
+  test.skip(!pack, 'the app ships no mammography pack with a heatmap');
+  await callApi(env, 'settings.update', [{ inferenceBackend: 'wasm' }]);
+  await openStudy(page, mammoStudy.studyInstanceUID, 4);
+  const panel = await runAi(page, pack!.manifest.id);
+  await expect(panel.getByTestId('ai-view-scores-row')).toHaveCount(4);
+  await expect(panel.getByTestId('ai-breast-scores-row')).toHaveCount(2);
+  await expect(panel.getByTestId('ai-not-for-clinical-use')).toBeVisible();
+  await expect(panel.getByTestId('model-card').getByTestId('not-for-clinical-use')).toBeVisible();
+
+  const result = await callApi<{ views: Array<{ sopInstanceUid: string; laterality?: string; view?: string; heatmap?: unknown }> }>(env, 'inference.getResult', [mammoStudy.studyInstanceUID, pack!.manifest.id]);
+  const slots = page.locator('.hung-image');
+  const labels = ['R CC', 'L CC', 'R MLO', 'L MLO'];
+  for (let i = 0; i < 4; i++) {
+    const layer = slots.nth(i).getByTestId('ai-heatmap');
+    const sop = await layer.getAttribute('data-sop');
+    const view = result.views.find((v) => v.sopInstanceUid === sop);
+    expect(view, `slot ${i + 1} shows a heatmap of this study`).toBeDefined();
+    // The hanging puts R CC, L CC, R MLO, L MLO in that order: the slot's own image's heatmap.
+    expect(`${view!.laterality} ${view!.view}`).toBe(labels[i]);
+    await expect(layer).toHaveAttribute('data-placed', 'true');
+    expect(colourFootprint(await viewportShot(slots.nth(i).locator('.image-viewport'))).count, `slot ${i + 1} shows colour`).toBeGreaterThan(20);
+  }
+});
+
+test('a heatmap lands on its own breast in every view, right views mirrored by the hanging included', async ({ page }) => {
+  await callApi(env, 'settings.update', [{ inferenceBackend: 'wasm' }]);
+  await openStudy(page, mammoStudy.studyInstanceUID, 4);
+  await runAi(page, PROBE_MAMMO);
+  const slots = page.locator('.hung-image');
+  for (let i = 0; i < 4; i++) {
+    const viewport = slots.nth(i).locator('.image-viewport');
+    await expect(slots.nth(i).getByTestId('ai-heatmap')).toHaveAttribute('data-placed', 'true');
+    const withOverlay = await viewportShot(viewport);
+    await overlayOff(page);
+    const bare = await viewportShot(viewport);
+    await overlayOn(page, 4);
+    const mask = colourMask(withOverlay);
+    const colour = colourFootprint(withOverlay);
+    expect(colour.share, `slot ${i + 1}: the probe's heatmap covers the breast`).toBeGreaterThan(0.05);
+    // The probe's heatmap is the breast's own brightness. Placed right, it lies on tissue; placed
+    // mirrored or shifted, much of it would fall on the black background beside the breast.
+    const under = luminanceWhere(bare, (x, y) => mask.at(x, y));
+    const onTissue = under.filter((v) => v > 12).length / under.length;
+    expect(onTissue, `slot ${i + 1}: share of the heatmap over tissue`).toBeGreaterThan(0.95);
+    const side = await slots.nth(i).getAttribute('data-chest-wall');
+    const centre = (colour.bbox.x0 + colour.bbox.x1) / 2 / PNG_WIDTH(withOverlay);
+    expect(side === 'left' ? centre < 0.5 : centre > 0.5, `slot ${i + 1}: heat against the ${side} chest wall`).toBe(true);
+  }
 });
 
 test('the heatmap follows its viewport: pan moves it with the image, zoom out keeps it on the image', async ({ page }) => {
-  const packId = await chestPackId();
-  test.skip(!packId, 'no chest pack with a heatmap');
+  await callApi(env, 'settings.update', [{ inferenceBackend: 'wasm' }]);
   await openStudy(page, chestStudy.studyInstanceUID, 1);
-  // The result of the previous test is cached for this study and pack: it shows at once.
-  await page.getByTestId('ai-pack').selectOption(packId!);
+  await runAi(page, PROBE_CHEST);
   await expect(page.getByTestId('ai-heatmap')).toHaveAttribute('data-placed', 'true');
   const viewport = page.locator('.image-viewport').first();
   const b = (await viewport.boundingBox())!;
   const before = await viewportShot(viewport);
+  expect(colourFootprint(before).share).toBeGreaterThan(0.2);
   await overlayOff(page);
   const greyBefore = greyFromPng(await viewportShot(viewport));
 
@@ -185,7 +244,7 @@ test('the heatmap follows its viewport: pan moves it with the image, zoom out ke
   };
   const moved = iou(best.sx, best.sy);
   expect(moved, 'the heatmap moved exactly as the image did').toBeGreaterThan(0.9);
-  expect(iou(0, 0), 'and it did not stay where it was').toBeLessThan(moved - 0.1);
+  expect(iou(0, 0), 'and it did not stay where it was').toBeLessThan(moved - 0.05);
 
   // Zoom out with the wheel until the whole image shows with margins: the heatmap stays inside it.
   const zoomFrame = await viewport.getAttribute('data-frame');
@@ -195,50 +254,18 @@ test('the heatmap follows its viewport: pan moves it with the image, zoom out ke
   const zoomed = await viewportShot(viewport);
   await overlayOff(page);
   const image = imageExtent(await viewportShot(viewport));
+  await overlayOn(page);
   const colour = colourFootprint(zoomed);
   expect(colour.count).toBeGreaterThan(100);
   expect(colour.bbox.x0).toBeGreaterThanOrEqual(image.x0 - 2);
   expect(colour.bbox.x1).toBeLessThanOrEqual(image.x1 + 2);
   expect(colour.bbox.y0).toBeGreaterThanOrEqual(image.y0 - 2);
   expect(colour.bbox.y1).toBeLessThanOrEqual(image.y1 + 2);
-});
-
-test('a mammography study is read by a default pack: every view gets its own heatmap, over its own breast', async ({ page }) => {
-  const pack = await builtInPackWithHeatmap(env, 'MG');
-  test.skip(!pack, 'the app ships no mammography pack with a heatmap yet');
-  await callApi(env, 'settings.update', [{ inferenceBackend: 'wasm' }]);
-  await openStudy(page, mammoStudy.studyInstanceUID, 4);
-  const panel = await runAi(page, pack!.manifest.id);
-  await expect(panel.getByTestId('ai-view-scores-row')).toHaveCount(4);
-  await expect(panel.getByTestId('ai-breast-scores-row')).toHaveCount(2);
-  await expect(panel.getByTestId('ai-not-for-clinical-use')).toBeVisible();
-
-  const result = await callApi<{ views: Array<{ sopInstanceUid: string; heatmap?: unknown }> }>(env, 'inference.getResult', [mammoStudy.studyInstanceUID, pack!.manifest.id]);
-  const slots = page.locator('.hung-image');
-  for (let i = 0; i < 4; i++) {
-    const viewport = slots.nth(i).locator('.image-viewport');
-    const layer = slots.nth(i).getByTestId('ai-heatmap');
-    const sop = await layer.getAttribute('data-sop');
-    expect(result.views.some((v) => v.sopInstanceUid === sop && v.heatmap), `slot ${i + 1} shows its own view's heatmap`).toBe(true);
-    await expect(layer).toHaveAttribute('data-placed', 'true');
-    const withOverlay = await viewportShot(viewport);
-    await overlayOff(page);
-    const bare = await viewportShot(viewport);
-    await overlayOn(page, 4);
-    const mask = colourMask(withOverlay);
-    const colour = colourFootprint(withOverlay);
-    if (colour.count < 50) continue; // a view with nothing above the threshold
-    // Wherever the heatmap is drawn there is breast tissue under it: a heatmap mirrored or
-    // shifted off its own image (R views hang mirrored) would land on the black background.
-    const under = luminanceWhere(bare, (x, y) => mask.at(x, y));
-    const onTissue = under.filter((v) => v > 12).length / under.length;
-    expect(onTissue, `slot ${i + 1}: share of the heatmap over tissue`).toBeGreaterThan(0.9);
-  }
+  expect(colour.bbox.x1 - colour.bbox.x0, 'and covers it, since the probe heats the whole image').toBeGreaterThan(0.8 * (image.x1 - image.x0));
 });
 
 test('WebGPU runs the chest pack where a real adapter exists', async ({ page }) => {
   const packId = await chestPackId();
-  test.skip(!packId, 'no chest pack with a heatmap');
   await openStudy(page, chestStudy.studyInstanceUID, 1);
   const adapter = await page.evaluate(async () => {
     const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; description?: string }; isFallbackAdapter?: boolean } | null> } }).gpu;
@@ -253,14 +280,13 @@ test('WebGPU runs the chest pack where a real adapter exists', async ({ page }) 
   await callApi(env, 'settings.update', [{ inferenceBackend: 'webgpu' }]);
   await page.reload();
   await openStudy(page, chestStudy.studyInstanceUID, 1);
-  const panel = await runAi(page, packId!);
+  const panel = await runAi(page, packId);
   await expect(panel.getByTestId('ai-backend')).toHaveAttribute('data-backend', 'webgpu');
   expect(colourFootprint(await viewportShot(page.locator('.image-viewport').first())).share).toBeGreaterThan(0.05);
 });
 
 test('a forced WebGPU backend without a real adapter is refused with the reason, and the viewer keeps working', async ({ page }) => {
   const packId = await chestPackId();
-  test.skip(!packId, 'no chest pack with a heatmap');
   await openStudy(page, chestStudy.studyInstanceUID, 1);
   const hasGpu = await page.evaluate(async () => {
     const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean; description?: string; vendor?: string } } | null> } }).gpu;
@@ -269,7 +295,7 @@ test('a forced WebGPU backend without a real adapter is refused with the reason,
   });
   test.skip(hasGpu, 'this machine has a real WebGPU adapter, so there is nothing to refuse');
   await callApi(env, 'settings.update', [{ inferenceBackend: 'webgpu' }]);
-  await page.getByTestId('ai-pack').selectOption(packId!);
+  await page.getByTestId('ai-pack').selectOption(packId);
   await page.getByTestId('ai-run').click();
   await expect(page.getByTestId('ai-error')).toContainText(/WebGPU cannot run here: .+Settings → Models/);
   await expect(page.locator('.image-viewport').first()).toHaveAttribute('data-render-state', 'rendered');
@@ -278,38 +304,38 @@ test('a forced WebGPU backend without a real adapter is refused with the reason,
 
 test('cancel stops a run at once and the next run still works', async ({ page }) => {
   const packId = await chestPackId();
-  test.skip(!packId, 'no chest pack with a heatmap');
   await callApi(env, 'settings.update', [{ inferenceBackend: 'wasm' }]);
   await openStudy(page, chestStudy.studyInstanceUID, 1);
-  await page.getByTestId('ai-pack').selectOption(packId!);
+  await page.getByTestId('ai-pack').selectOption(packId);
   await page.getByTestId('ai-run').click();
   await page.getByTestId('ai-cancel').click();
   await expect(page.getByTestId('ai-error')).toHaveAttribute('data-code', 'CANCELLED');
   await expect(page.getByTestId('ai-status')).toHaveCount(0);
-  await runAi(page, packId!);
+  await runAi(page, packId);
 });
 
 test('automatic backend: the first run calibrates, the fastest backend runs, Settings shows what was measured', async ({ page }) => {
   const packId = await chestPackId();
-  test.skip(!packId, 'no chest pack with a heatmap');
   await callApi(env, 'settings.update', [{ inferenceBackend: 'auto', inferenceCalibration: {} }]);
   // A study no earlier test has read, so the chosen backend computes its result (results are
   // cached per study, pack and version, whichever backend made them).
   const fresh = study('chest-nih-no-finding') ?? chestStudy;
   await openStudy(page, fresh.studyInstanceUID, 1);
-  const panel = await runAi(page, packId!);
+  const panel = await runAi(page, packId);
   const settings = await callApi<{ inferenceCalibration?: Record<string, { chosen: string; msPerView: Record<string, number> }> }>(env, 'settings.get', []);
   const calibration = Object.entries(settings.inferenceCalibration ?? {}).find(([key]) => key.startsWith(`${packId}@`))?.[1];
   expect(calibration, 'the calibration is kept in settings').toBeDefined();
   expect(calibration!.msPerView.wasm).toBeGreaterThan(0);
   expect(calibration!.msPerView['node-cpu']).toBeGreaterThan(0);
-  const fastest = Object.entries(calibration!.msPerView).sort((a, b) => a[1] - b[1])[0]![0];
-  expect(calibration!.chosen).toBe(fastest);
-  await expect(panel.getByTestId('ai-backend')).toHaveAttribute('data-backend', fastest);
+  // The fastest, or within 5 % of it (near-ties go to the native backend, which keeps the renderer free).
+  const best = Math.min(...Object.values(calibration!.msPerView));
+  const chosen = calibration!.chosen;
+  expect(calibration!.msPerView[chosen]).toBeLessThanOrEqual(best * 1.05);
+  await expect(panel.getByTestId('ai-backend')).toHaveAttribute('data-backend', chosen);
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const pack = page.locator(`[data-testid="installed-pack"][data-pack-id="${packId}"]`);
-  await expect(pack.getByTestId('calibration')).toHaveAttribute('data-chosen', fastest);
+  await expect(pack.getByTestId('calibration')).toHaveAttribute('data-chosen', chosen);
   await expect(pack.getByTestId('calibration')).toContainText(/WASM.*ms per view/);
 });
 

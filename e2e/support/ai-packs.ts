@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { probeGraph, probeManifest } from '../../electron/services/models/testing/probe-pack';
 import { writePack } from '../../models/lib/write-pack';
 import { SQUEEZENET_ONNX, squeezenetPneumoniaManifest } from '../../models/third-party/squeezenet-pneumonia';
 import type { InstalledPack } from '../../shared/models/installed-pack';
@@ -37,4 +38,58 @@ export function installedPacks(env: E2eEnvironment): Promise<InstalledPack[]> {
 /** The first built-in pack that reads `modality` and draws a heatmap, if the app ships one. */
 export async function builtInPackWithHeatmap(env: E2eEnvironment, modality: string): Promise<InstalledPack | undefined> {
   return (await installedPacks(env)).find((p) => p.builtIn && p.manifest.accepts.modalities.includes(modality) && p.manifest.heatmap.source !== 'none');
+}
+
+/** Input side of the probe packs: fine enough for a heatmap that outlines the anatomy. */
+const PROBE_SIZE = 64;
+
+/**
+ * Two probe packs whose heatmap is the model's input image itself (a tiny real ONNX graph): its
+ * bright cells are exactly the bright anatomy, so where the overlay lands on screen can be checked
+ * against the image under it, whatever a detector would find. The mammography probe mirrors and
+ * crops like the default packs (orient-breast, crop-to-foreground), so the heatmap must come back
+ * through that geometry and through the hanging's mirroring of right views.
+ */
+export async function buildProbePacks(): Promise<{ chest: string; mammo: string }> {
+  const model = probeGraph({ inputSize: PROBE_SIZE });
+  const base = probeManifest();
+  const tensor = { name: 'image', type: 'float32' as const, shape: ['batch', 1, PROBE_SIZE, PROBE_SIZE] };
+  const heatmap = { source: 'output' as const, tensor: { name: 'saliency', type: 'float32' as const, shape: ['batch', 1, PROBE_SIZE, PROBE_SIZE] }, channel: 0 };
+  const chest = path.join(PACKS_DIR, 'probe-chest');
+  await writePack(
+    chest,
+    probeManifest({
+      id: 'e2e-probe-chest',
+      name: 'E2E probe (chest brightness)',
+      input: { ...base.input, pipeline: [{ op: 'modality-lut' }, { op: 'voi', mode: 'min-max' }, { op: 'invert-monochrome1' }, { op: 'resize', width: PROBE_SIZE, height: PROBE_SIZE }], tensor },
+      heatmap,
+    }),
+    { 'model.onnx': model },
+  );
+  const mammo = path.join(PACKS_DIR, 'probe-mammo');
+  await writePack(
+    mammo,
+    probeManifest({
+      id: 'e2e-probe-mammo',
+      name: 'E2E probe (breast brightness)',
+      task: 'mammography-lesion',
+      accepts: { modalities: ['MG'], views: [] },
+      input: {
+        ...base.input,
+        pipeline: [
+          { op: 'modality-lut' },
+          { op: 'voi', mode: 'min-max' },
+          { op: 'invert-monochrome1' },
+          { op: 'orient-breast', chestWall: 'left' },
+          { op: 'crop-to-foreground', threshold: 0.1, margin: 8 },
+          { op: 'resize', width: PROBE_SIZE, height: PROBE_SIZE },
+        ],
+        tensor,
+      },
+      output: { ...base.output, labels: base.output.labels.map((l) => ({ id: l.id, name: l.name, meaning: l.meaning })) },
+      heatmap,
+    }),
+    { 'model.onnx': model },
+  );
+  return { chest, mammo };
 }
