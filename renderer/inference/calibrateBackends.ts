@@ -1,5 +1,6 @@
-import type { InferenceBackend } from '../../shared/domain/ai-result';
-import { fastestBackend, type BackendCalibration } from '../../shared/domain/backend-calibration';
+import { InferenceBackend } from '../../shared/domain/ai-result';
+import type { BackendCalibration } from '../../shared/domain/backend-calibration';
+import { chooseBackend } from '../../shared/models/choose-backend';
 import type { TandemApi } from '../../shared/ipc/api';
 import { ServiceError, toErrorData } from '../../shared/ipc/errors';
 import type { PackManifest } from '../../shared/models/manifest';
@@ -14,7 +15,8 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 /**
  * The first-use calibration for one pack: times WASM and (when a real adapter exists) WebGPU in
  * the worker, and the native CPU backend through `inference.calibrateNode`, on the pack's own
- * graph with a synthetic input, and chooses the fastest. Backends that cannot run are recorded
+ * graph with a synthetic input, and chooses by the shared rule (the fastest; near-ties go to the
+ * native backend, which keeps the renderer free). Backends that cannot run are recorded
  * with the reason; the calibration fails only when none can.
  */
 export async function calibrateBackends(api: TandemApi, manifest: PackManifest, signal?: AbortSignal): Promise<BackendCalibration> {
@@ -57,7 +59,10 @@ export async function calibrateBackends(api: TandemApi, manifest: PackManifest, 
 
   signal?.removeEventListener('abort', onAbort);
   checkpoint();
-  const chosen = fastestBackend(msPerView);
+  const chosen = chooseBackend(
+    InferenceBackend.options.map((backend) => ({ backend, available: msPerView[backend] !== undefined, msPerView: msPerView[backend] })),
+    'auto',
+  );
   if (!chosen) throw new Error(`No inference backend could run ${manifest.name}: ${Object.values(unavailable).join('; ')}`);
   return { packKey: `${manifest.id}@${manifest.version}`, measuredAt: new Date().toISOString(), msPerView, unavailable, chosen };
 }

@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BackendCalibration, fastestBackend } from './backend-calibration';
+import { BackendCalibration } from './backend-calibration';
 
-describe('backend calibration', () => {
-  it('chooses the backend with the fewest milliseconds per view', () => {
-    expect(fastestBackend({ wasm: 120, 'node-cpu': 22, webgpu: 35 })).toBe('node-cpu');
-    expect(fastestBackend({ wasm: 120, webgpu: 35 })).toBe('webgpu');
-  });
+describe('backend calibration in settings', () => {
+  const valid = { packKey: 'p@1.0.0', measuredAt: '2026-01-01T00:00:00Z', msPerView: { wasm: 120, 'node-cpu': 22 }, unavailable: { webgpu: 'only a fallback adapter' }, chosen: 'node-cpu' };
 
-  it('chooses nothing when no backend ran', () => {
-    expect(fastestBackend({})).toBeUndefined();
+  it('keeps what was measured and why a backend could not run', () => {
+    expect(BackendCalibration.parse(valid)).toEqual(valid);
   });
 
   it('refuses a calibration naming a backend that does not exist', () => {
-    const parsed = BackendCalibration.safeParse({ packKey: 'p@1.0.0', measuredAt: '2026-01-01T00:00:00Z', msPerView: { cuda: 3 }, chosen: 'wasm' });
-    expect(parsed.success).toBe(false);
+    expect(BackendCalibration.safeParse({ ...valid, msPerView: { cuda: 3 } }).success).toBe(false);
+    expect(BackendCalibration.safeParse({ ...valid, chosen: 'cuda' }).success).toBe(false);
   });
 });

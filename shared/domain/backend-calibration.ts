@@ -16,13 +16,3 @@ export const BackendCalibration = z.object({
   chosen: InferenceBackend,
 });
 export type BackendCalibration = z.infer<typeof BackendCalibration>;
-
-/** The fastest backend measured, or undefined when none ran. */
-export function fastestBackend(msPerView: BackendCalibration['msPerView']): InferenceBackend | undefined {
-  let best: InferenceBackend | undefined;
-  for (const backend of InferenceBackend.options) {
-    const ms = msPerView[backend];
-    if (ms !== undefined && (best === undefined || ms < msPerView[best]!)) best = backend;
-  }
-  return best;
-}
