@@ -17,7 +17,8 @@ const common: BuildOptions = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', target: 'node22', external: ['electron'] }),
+  // onnxruntime-node loads a native binding, so it stays a runtime dependency (electron-builder unpacks it).
+  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', target: 'node22', external: ['electron', 'onnxruntime-node'] }),
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', target: 'node22', external: ['electron'] }),
   build({
     ...common,

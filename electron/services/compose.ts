@@ -70,7 +70,7 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
     inference,
     dispose: async () => {
       reachability.dispose();
-      await inference.idle();
+      await inference.dispose();
       await outbox.dispose();
       await archive.close();
     },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { buildResNet18 } from '../../models/onnx/resnet';
+import { HEAVY_GRAPH_FILE } from '../../models/scripts/build-heavy-graph';
 import type { InferenceBackend } from '../../shared/domain/ai-result';
 import { chooseBackend } from '../../shared/models/choose-backend';
 import type { BenchRow } from './archive-query.bench';
@@ -34,7 +35,7 @@ const BACKENDS: Backend[] = [
 ];
 
 async function graphs(): Promise<Graph[]> {
-  const heavy = path.join(root, '.cache/bench/resnet18-512.onnx');
+  const heavy = HEAVY_GRAPH_FILE;
   if (!existsSync(heavy)) {
     await mkdir(path.dirname(heavy), { recursive: true });
     await writeFile(heavy, buildResNet18(512));

@@ -68,6 +68,22 @@ describe('AI second reader through the services', () => {
     expect((await container.services.archive.getStatus()).studyCount).toBeGreaterThan(0);
   });
 
+  it('works out of the box: a built-in default pack reads the mammogram when no pack is named', async () => {
+    const mammo = pacs.fixtures.studies.find((s) => s.key === 'mammo-current')!;
+    await container.services.studies.retrieveStudy('orthanc', mammo.studyInstanceUID);
+    const builtIn = (await container.services.models.listPacks()).filter((p) => p.builtIn).map((p) => p.manifest.id);
+    expect(builtIn.sort()).toEqual(['tandem-calcification-clusters', 'tandem-mass-like-densities', 'tandem-nodule-like-opacities']);
+    const job = await container.services.inference.start(mammo.studyInstanceUID);
+    expect(builtIn).toContain(job.packId);
+    await container.inference.idle();
+    expect(progress.filter((p) => p.jobId === job.jobId).at(-1)?.state).toBe('done');
+    const result = (await container.services.inference.getResult(mammo.studyInstanceUID, job.packId))!;
+    expect(result.pack.notForClinicalUse).toBe(true);
+    expect(result.breasts.map((b) => b.laterality).sort()).toEqual(['L', 'R']);
+    expect(result.views.every((v) => v.heatmap !== undefined)).toBe(true);
+    expect(new Set(result.views.map((v) => v.sopInstanceUid))).toEqual(new Set(mammo.instances.map((i) => i.sopInstanceUID)));
+  });
+
   it('runs the NYU density pack on the prior mammogram retrieved from Orthanc', async () => {
     const onnx = sharedFile(NYU_DENSITY_ONNX);
     if (!onnx || pacs.fixtures.source !== 'shared') return console.warn('[skip] NYU density needs ../shared/data');

@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-
 /** The shape every cornerstone WASM decoder (JPEG, JPEG 2000, JPEG-LS) shares. */
 interface WasmDecoder {
   getEncodedBuffer(length: number): Uint8Array;
@@ -11,8 +9,6 @@ interface WasmDecoder {
 type CodecModule = Record<string, new () => WasmDecoder>;
 type CodecFactory = (overrides?: { print?: (text: string) => void; printErr?: (text: string) => void }) => Promise<CodecModule>;
 
-// The CommonJS bundle (Electron main) has __filename; the ESM loopback build has import.meta.url.
-const nodeRequire = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 
 /** Transfer syntax → the codec package that decodes it in Node, and its decoder class. */
 const CODECS: Record<string, { pkg: string; decoder: string }> = {
@@ -44,9 +40,11 @@ export async function decodeCompressedFrame(transferSyntax: string, encoded: Uin
   if (!codec) throw new Error(`no decoder for transfer syntax ${transferSyntax}`);
   let mod = modules.get(codec.pkg);
   if (!mod) {
-    const factory = nodeRequire(codec.pkg) as CodecFactory | { default: CodecFactory };
-    // The codecs' progress chatter goes nowhere; their errors surface as exceptions from decode().
-    mod = (typeof factory === 'function' ? factory : factory.default)({ print: () => undefined, printErr: () => undefined });
+    // Loaded at run time from node_modules (the codecs find their .wasm beside their script).
+    mod = (import(codec.pkg) as Promise<{ default: CodecFactory }>).then((m) =>
+      // The codecs' progress chatter goes nowhere; their errors surface as exceptions from decode().
+      m.default({ print: () => undefined, printErr: () => undefined }),
+    );
     modules.set(codec.pkg, mod);
   }
   const Decoder = (await mod)[codec.decoder]!;

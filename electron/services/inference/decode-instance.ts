@@ -86,7 +86,19 @@ export async function decodeInstance(part10: Uint8Array): Promise<SourceImage> {
     throw notAccepted(`The image's transfer syntax ${transferSyntax} cannot be decoded for AI in this version (no codec); convert it to an uncompressed or JPEG/JPEG 2000/JPEG-LS syntax.`);
   }
   if (pixels.length < plane) throw new ServiceError('DICOM_INVALID', 'The instance holds fewer pixels than its Rows × Columns.');
+  maskToBitsStored(pixels, dataSet.uint16('x00280101') ?? bitsAllocated, bitsAllocated, signed);
   return { ...rest, pixels };
+}
+
+/** Clears bits above BitsStored (old overlays live there) and sign-extends signed values. */
+function maskToBitsStored(pixels: StoredPixels, bitsStored: number, bitsAllocated: number, signed: boolean): void {
+  if (bitsStored >= bitsAllocated || bitsStored <= 0 || bitsStored >= 32) return;
+  const mask = 2 ** bitsStored - 1;
+  const sign = 2 ** (bitsStored - 1);
+  for (let i = 0; i < pixels.length; i++) {
+    const v = pixels[i]! & mask;
+    pixels[i] = signed && v >= sign ? v - 2 ** bitsStored : v;
+  }
 }
 
 function typedPixels(bytes: Uint8Array, bitsAllocated: number, signed: boolean, plane: number): StoredPixels {

@@ -8,7 +8,7 @@ import { runPack } from '../../../shared/models/run-pack';
 import type { SourceImage } from '../../../shared/models/source-image';
 import { NodeModelRunner } from '../models/ort-session';
 import { PackStore } from '../models/pack-store';
-import { probeGraph, probeManifest } from '../models/testing/probe-pack';
+import { camProbeGraph, probeGraph, probeManifest } from '../models/testing/probe-pack';
 
 /**
  * A mammogram-like image: tissue against one edge (the chest wall) and one bright spot. The probe
@@ -55,6 +55,28 @@ describe('heatmaps in the source frame', () => {
       const [x, y] = peak(result.views[0]!.heatmap!, image.columns, image.rows);
       expect(Math.abs(x - spot[0]), `${wall} x`).toBeLessThan(20);
       expect(Math.abs(y - spot[1]), `${wall} y`).toBeLessThan(20);
+    }
+  });
+
+  it('finds the bright spot with class activation maps and with occlusion', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-cam-'));
+    const base = probeManifest();
+    const pipeline = [{ op: 'voi' as const, mode: 'min-max' as const }, { op: 'resize' as const, width: 16, height: 16 }];
+    const variants = [
+      { id: 'probe-cam', tolerance: 20, graph: camProbeGraph(), heatmap: { source: 'cam' as const, featureMap: { name: 'features', type: 'float32' as const, shape: ['batch', 2, 16, 16] }, weights: 'cam_weights' } },
+      { id: 'probe-occlusion', tolerance: 75, graph: probeGraph(), heatmap: { source: 'occlusion' as const, patch: 0.25, stride: 0.125, fill: 0 } },
+    ];
+    const store = new PackStore({ root: path.join(dir, 'installed'), trustedKeys: () => [] });
+    for (const v of variants) {
+      await writePack(path.join(dir, v.id), { ...base, id: v.id, input: { ...base.input, pipeline }, heatmap: v.heatmap }, { 'model.onnx': v.graph });
+      const { manifest } = await store.importPack(path.join(dir, v.id));
+      const image = breastImage('left', [50, 300]);
+      const result = await runPack(manifest, [image], new NodeModelRunner(await store.session(manifest.id)));
+      const h = result.views[0]!.heatmap!;
+      expect(h.source).toBe(v.heatmap.source);
+      const [x, y] = peak(h, image.columns, image.rows);
+      // Occlusion is as coarse as its patch (a quarter of the side: 75 × 100 source pixels here).
+      expect(Math.hypot(x - 50, y - 300), v.id).toBeLessThan(v.tolerance);
     }
   });
 });

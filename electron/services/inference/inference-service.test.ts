@@ -82,6 +82,8 @@ describe('InferenceService with a probe pack (no shared data needed)', () => {
     const mammo = fixtureStudy(fixtures, 'mammo-current')!;
     const service = await serviceWith([{ draft: probeManifest(), model: probeGraph() }]);
     await expect(service.start(mammo)).rejects.toMatchObject({ code: 'IMAGE_NOT_ACCEPTED', message: expect.stringMatching(/No installed model pack reads MG images/) });
+    await expect(service.start('1.2.3.4.5', 'probe-brightness')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.start(mammo, 'no-such-pack')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const job = await service.start(mammo, 'probe-brightness');
     const last = await finished(service, job.jobId);
     expect(last.state).toBe('failed');

@@ -41,6 +41,7 @@ export class InferenceService implements ServiceImpl<'inference'> {
   }
 
   async start(studyUid: string, packId?: string): Promise<InferenceJob> {
+    if (!(await this.deps.archive.getStudy(studyUid))) throw new ServiceError('NOT_FOUND', 'That study is not in the local archive; open it first so its images are retrieved.');
     const pack = packId ? await this.deps.store.get(packId) : await this.defaultPack(studyUid);
     const manifest = pack.info.manifest;
     const running = [...this.jobs.values()].find(
@@ -96,14 +97,20 @@ export class InferenceService implements ServiceImpl<'inference'> {
     return calibrate(pack.info.manifest, new NodeModelRunner(await this.deps.store.session(packId)));
   }
 
-  /** Waits for every queued job (for orderly shutdown and tests). */
+  /** Waits for every queued job (tests, benchmarks). */
   async idle(): Promise<void> {
     await this.queue;
   }
 
+  /** Cancels every job and waits until none runs (on quit). */
+  async dispose(): Promise<void> {
+    for (const job of this.jobs.values()) job.controller.abort();
+    for (const job of [...this.jobs.values()]) if (job.progress.state === 'queued') this.finish(job, { state: 'cancelled' });
+    await this.queue;
+  }
+
   private async defaultPack(studyUid: string) {
-    const study = await this.deps.archive.getStudy(studyUid);
-    if (!study) throw new ServiceError('NOT_FOUND', 'That study is not in the local archive.');
+    const study = (await this.deps.archive.getStudy(studyUid))!;
     const modalities = new Set(study.series.map((s) => s.modality).filter((m): m is string => Boolean(m)));
     const packs = await this.deps.store.list();
     const match = packs.find((p) => p.manifest.accepts.modalities.some((m) => modalities.has(m)));

@@ -58,6 +58,9 @@ describe('PackStore', () => {
     await writeFile(path.join(work, 'probe.zip'), zip);
     const pack = await storeAt().importPack(path.join(work, 'probe.zip'));
     expect(pack.manifest.name).toBe('Probe (brightness)');
+
+    await writeFile(path.join(work, 'broken.zip'), zip.subarray(0, zip.length - 30));
+    expect(await refusal(storeAt().importPack(path.join(work, 'broken.zip')))).toMatch(/the \.zip cannot be read/);
   });
 
   it('refuses tampered weights (hash mismatch) and installs nothing', async () => {
@@ -73,9 +76,11 @@ describe('PackStore', () => {
 
   it('refuses, at the next start, an installed pack whose weights were changed on disk', async () => {
     await writePack(path.join(work, 'src'), probeManifest(), { 'model.onnx': probeGraph() });
-    await storeAt().importPack(path.join(work, 'src'));
+    const running = storeAt();
+    await running.importPack(path.join(work, 'src'));
     const installedModel = path.join(work, 'installed/probe-brightness/model.onnx');
     await writeFile(installedModel, probeGraph({ inputSize: 32 }));
+    expect(await refusal(running.readFile('probe-brightness', 'model.onnx'))).toMatch(/changed on disk after it was verified/);
     const store = storeAt();
     expect(await store.list()).toEqual([]);
     expect(store.refusedOnLoad[0]?.reason).toMatch(/does not match its SHA-256/);

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as ort from 'onnxruntime-node';
 import { ServiceError } from '../../../shared/ipc/errors';
@@ -9,7 +9,7 @@ import { checkGraphAgainstManifest } from './check-graph';
 import { openNodeSession } from './ort-session';
 import { packRefused } from './pack-refusal';
 import { readPackSource } from './pack-source';
-import { type VerifiedPack, verifyPackFiles } from './verify-pack';
+import { sha256Hex, type VerifiedPack, verifyPackFiles } from './verify-pack';
 
 export interface PackStoreOptions {
   /** Where imported packs are installed (one folder per pack id). */
@@ -21,7 +21,8 @@ export interface PackStoreOptions {
 
 interface LoadedPack {
   info: InstalledPack;
-  verified: VerifiedPack;
+  /** The folder the verified files live in; they are read from disk (and re-hashed) on use. */
+  dir: string;
 }
 
 /**
@@ -49,11 +50,16 @@ export class PackStore {
     return pack;
   }
 
+  /** A file of a verified pack, checked against its SHA-256 again (a later change on disk is refused). */
   async readFile(id: string, file: string): Promise<Uint8Array> {
     const pack = await this.get(id);
-    const bytes = pack.verified.files.get(file);
-    if (!bytes) throw new ServiceError('NOT_FOUND', `The pack "${id}" has no file ${file}.`);
-    return bytes;
+    const entry = pack.info.manifest.files.find((f) => f.path === file);
+    if (!entry) throw new ServiceError('NOT_FOUND', `The pack "${id}" has no file ${file}.`);
+    const bytes = await readFile(path.join(pack.dir, ...file.split('/'))).catch(() => undefined);
+    if (!bytes || sha256Hex(bytes) !== entry.sha256) {
+      throw packRefused(`the file ${file} of "${pack.info.manifest.name}" changed on disk after it was verified; import the pack again.`);
+    }
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /** The pack's onnxruntime-node session, opened once. */
@@ -62,7 +68,7 @@ export class PackStore {
     const key = `${id}@${pack.info.manifest.version}`;
     let session = this.sessions.get(key);
     if (!session) {
-      session = openNodeSession(pack.verified.files.get(pack.verified.manifest.model.file)!);
+      session = this.readFile(id, pack.info.manifest.model.file).then((model) => openNodeSession(model));
       this.sessions.set(key, session);
       session.catch(() => this.sessions.delete(key));
     }
@@ -74,9 +80,10 @@ export class PackStore {
     const packs = await this.load();
     const existing = packs.get(verified.manifest.id);
     if (existing?.info.builtIn) throw packRefused(`its id "${verified.manifest.id}" is the id of a built-in pack; give it another id.`);
-    await this.install(verified);
+    const dir = await this.install(verified);
     const info = describe(verified, false, new Date().toISOString());
-    packs.set(verified.manifest.id, { info, verified });
+    packs.set(verified.manifest.id, { info, dir });
+    for (const key of [...this.sessions.keys()]) if (key.startsWith(`${verified.manifest.id}@`)) this.sessions.delete(key);
     return info;
   }
 
@@ -88,7 +95,7 @@ export class PackStore {
     for (const key of [...this.sessions.keys()]) if (key.startsWith(`${id}@`)) this.sessions.delete(key);
   }
 
-  private async install(pack: VerifiedPack): Promise<void> {
+  private async install(pack: VerifiedPack): Promise<string> {
     const target = path.join(this.opts.root, pack.manifest.id);
     const staging = path.join(this.opts.root, `.staging-${pack.manifest.id}-${process.pid}-${Date.now()}`);
     await mkdir(staging, { recursive: true });
@@ -107,6 +114,7 @@ export class PackStore {
       await rm(staging, { recursive: true, force: true });
       throw err;
     }
+    return target;
   }
 
   private load(): Promise<Map<string, LoadedPack>> {
@@ -127,7 +135,7 @@ export class PackStore {
           const verified = await verifyFully(await readPackSource(location), this.opts.trustedKeys());
           if (builtIn || !packs.get(verified.manifest.id)?.info.builtIn) {
             const installedAt = (await stat(location)).mtime.toISOString();
-            packs.set(verified.manifest.id, { info: describe(verified, builtIn, installedAt), verified });
+            packs.set(verified.manifest.id, { info: describe(verified, builtIn, installedAt), dir: location });
           }
         } catch (err) {
           const reason = err instanceof Error ? err.message : String(err);

@@ -61,3 +61,21 @@ export function probeManifest(overrides: Partial<ManifestDraft> = {}): ManifestD
     ...overrides,
   };
 }
+
+/**
+ * The probe with class-activation outputs: feature maps [x, 1 − x] and the classifier weights
+ * [[8, 0], [0, 8]] as graph outputs, so CAM for 'bright' is the image itself.
+ */
+export function camProbeGraph(size = 16): Uint8Array {
+  const g = new GraphBuilder('probe-cam');
+  const x = g.input('image', ['batch', 1, size, size]);
+  const features = g.node('Concat', [x, g.node('Sub', [g.constant([], [1]), x])], { axis: 1 }, 'features');
+  const pooled = g.node('Flatten', [g.node('GlobalAveragePool', [features])], { axis: 1 });
+  const weights = g.constant([2, 2], [8, 0, 0, 8]);
+  g.node('Softmax', [g.node('Gemm', [pooled, weights, g.constant([2], [0, 0])], { transB: 1 })], { axis: 1 }, 'scores');
+  g.node('Identity', [weights], {}, 'cam_weights');
+  g.output('scores', ['batch', 2]);
+  g.output('features', ['batch', 2, size, size]);
+  g.output('cam_weights', [2, 2]);
+  return g.encode('probe with CAM outputs');
+}
