@@ -140,6 +140,7 @@ const en = {
   'models.calibrationNone': 'Not measured yet: it runs on the first AI reading.',
   'models.recalibrate': 'Measure again',
   'models.msPerView': 'ms per view',
+  'models.threads': 'threads',
   'models.chosen': 'chosen',
 } as const;
 
@@ -284,6 +285,7 @@ const ru: Record<MessageKey, string> = {
   'models.calibrationNone': 'Ещё не измерено: измерение пройдёт при первом чтении ИИ.',
   'models.recalibrate': 'Измерить снова',
   'models.msPerView': 'мс на проекцию',
+  'models.threads': 'потоков',
   'models.chosen': 'выбран',
 };
 

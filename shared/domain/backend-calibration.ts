@@ -14,5 +14,7 @@ export const BackendCalibration = z.object({
   /** Backends that could not run here, with the reason (e.g. "only a fallback adapter"). */
   unavailable: z.partialRecord(InferenceBackend, z.string()),
   chosen: InferenceBackend,
+  /** The WASM thread count that measured fastest (1, or every core up to 8): what WASM runs use. */
+  wasmThreads: z.number().int().min(1).max(64).optional(),
 });
 export type BackendCalibration = z.infer<typeof BackendCalibration>;

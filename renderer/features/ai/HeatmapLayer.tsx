@@ -67,7 +67,8 @@ function VisibleLayer({ viewportId, view }: { viewportId: string; view: ViewResu
     place();
     host.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
     return () => host.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
-  }, [viewportId, heatmap]);
+    // Re-placed when the outline group appears (contours switched on), not only on new frames.
+  }, [viewportId, heatmap, style.contours]);
 
   return (
     <div ref={layerRef} className="ai-heatmap-layer" data-testid="ai-heatmap" data-sop={view.sopInstanceUid} data-label={heatmap?.label} style={layerStyle}>

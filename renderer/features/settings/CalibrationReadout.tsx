@@ -16,7 +16,8 @@ export function CalibrationReadout({ calibration }: { calibration: BackendCalibr
           const why = calibration.unavailable[backend];
           return (
             <li key={backend} data-backend={backend}>
-              {BACKEND_NAMES[backend]}: {ms !== undefined ? `${ms.toFixed(1)} ${t('models.msPerView')}` : `— ${why ?? ''}`}
+              {BACKEND_NAMES[backend]}
+              {backend === 'wasm' && calibration.wasmThreads ? ` (${calibration.wasmThreads} ${t('models.threads')})` : ''}: {ms !== undefined ? `${ms.toFixed(1)} ${t('models.msPerView')}` : `— ${why ?? ''}`}
               {calibration.chosen === backend ? ` ✓ ${t('models.chosen')}` : ''}
             </li>
           );

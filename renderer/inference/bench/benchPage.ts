@@ -29,6 +29,7 @@ async function run(request: RendererBenchRequest): Promise<RendererBenchResult[]
   const results: RendererBenchResult[] = [];
   for (const packId of request.packIds) {
     const pack = await api.models.getPack(packId);
+    const calibration = await calibrateBackends(api, pack.manifest);
     const result: RendererBenchResult = {
       packId,
       viewsPerStudy: 4,
@@ -37,7 +38,8 @@ async function run(request: RendererBenchRequest): Promise<RendererBenchResult[]
       wasm2: await timeConfig('wasm', 2, packId, request.runs),
       webgpu: webgpu.available ? await timeConfig('webgpu', 2, packId, request.runs) : undefined,
       webgpuUnavailable: webgpu.available ? undefined : webgpu.reason,
-      chosen: (await calibrateBackends(api, pack.manifest)).chosen,
+      chosen: calibration.chosen,
+      wasmThreads: calibration.wasmThreads,
     };
     results.push(result);
   }

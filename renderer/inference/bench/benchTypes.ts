@@ -18,4 +18,6 @@ export interface RendererBenchResult {
   webgpuUnavailable?: string;
   /** The backend the app's first-use calibration chooses on this machine. */
   chosen: InferenceBackend;
+  /** The WASM thread count the calibration chose. */
+  wasmThreads?: number;
 }
