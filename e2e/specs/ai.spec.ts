@@ -160,6 +160,14 @@ test('a default pack reads a mammography study: four views, two breasts, each he
     await expect(layer).toHaveAttribute('data-placed', 'true');
     expect(colourFootprint(await viewportShot(slots.nth(i).locator('.image-viewport'))).count, `slot ${i + 1} shows colour`).toBeGreaterThan(20);
   }
+  // Marks at the operating point are outlined in their view, and the Marks switch hides them.
+  const marked = result.views.filter((v) => (v as { marks?: unknown[] }).marks?.length).length;
+  await expect(page.getByTestId('ai-marks')).toHaveCount(marked);
+  if (marked > 0) {
+    await page.getByTestId('ai-contours').uncheck();
+    await expect(page.getByTestId('ai-marks')).toHaveCount(0);
+    await page.getByTestId('ai-contours').check();
+  }
 });
 
 test('a heatmap lands on its own breast in every view, right views mirrored by the hanging included', async ({ page }) => {
@@ -262,6 +270,21 @@ test('the heatmap follows its viewport: pan moves it with the image, zoom out ke
   expect(colour.bbox.y0).toBeGreaterThanOrEqual(image.y0 - 2);
   expect(colour.bbox.y1).toBeLessThanOrEqual(image.y1 + 2);
   expect(colour.bbox.x1 - colour.bbox.x0, 'and covers it, since the probe heats the whole image').toBeGreaterThan(0.8 * (image.x1 - image.x0));
+
+  // A higher threshold leaves only the strongest activation coloured.
+  await page.getByTestId('ai-threshold').fill('0.8');
+  await expect.poll(async () => colourFootprint(await viewportShot(viewport)).count).toBeLessThan(0.7 * colour.count);
+});
+
+test('a third-party pack (SqueezeNet from ../shared) runs in the worker through its manifest alone', async ({ page }) => {
+  test.skip(!external.ok, external.ok ? '' : external.reason);
+  await callApi(env, 'settings.update', [{ inferenceBackend: 'wasm' }]);
+  await openStudy(page, chestStudy.studyInstanceUID, 1);
+  const panel = await runAi(page, 'cxr-pneumonia-squeezenet1_1');
+  await expect(panel.getByTestId('ai-backend')).toHaveAttribute('data-backend', 'wasm');
+  await expect(panel.getByTestId('ai-study-scores')).toContainText(/bacterial.*normal.*viral/s);
+  await expect(panel.getByTestId('model-card').getByTestId('not-for-clinical-use')).toBeVisible();
+  expect(colourFootprint(await viewportShot(page.locator('.image-viewport').first())).count, 'its occlusion heatmap shows').toBeGreaterThan(100);
 });
 
 test('WebGPU runs the chest pack where a real adapter exists', async ({ page }) => {
