@@ -1,4 +1,4 @@
-import { largeRegionMask, peakScore, scaleBy, whiteTopHat } from '../onnx/filters';
+import { largeRegionMask, scoredHeatmap, scaleBy, whiteTopHat } from '../onnx/filters';
 import { GraphBuilder } from '../onnx/graph-builder';
 
 export const MAMMO_INPUT = { width: 640, height: 1024 } as const;
@@ -35,8 +35,7 @@ export function buildCalcificationGraph(): Uint8Array {
   const raw = g.node('Relu', [g.node('Sub', [whiteTopHat(g, x, p.topHat), g.constant([], [p.contrast])])]);
   const spots = g.node('Mul', [raw, largeRegionMask(g, x, 8, 3, p.breastLevel)]);
   const density = scaleBy(g, g.node('AveragePool', [spots], { kernel_shape: [p.window, p.window], strides: [p.stride, p.stride] }), 1000);
-  g.node('Identity', [density], {}, 'heatmap');
-  peakScore(g, density, p.centre, p.gain, 'scores');
+  scoredHeatmap(g, density, p.centre, p.gain);
   g.output('scores', [1, 1]);
   g.output('heatmap', [1, 1, ...calcificationHeatmapShape()]);
   return g.encode('Tandem classical calcification-cluster detector: white top-hat spots inside the breast, windowed density. Not for clinical use.', { detector: 'calcification-clusters' });

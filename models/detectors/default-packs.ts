@@ -48,7 +48,7 @@ export function calcificationPack(): DefaultPack {
   const id = 'tandem-calcification-clusters';
   const { card: c, measurement } = card(
     id,
-    'Classical calcification-cluster detector expressed as an ONNX graph: white top-hat (9×9 opening) on the 1024×640 breast crop, spots above a fixed contrast inside a blurred breast mask, spot density over ≈8 mm sliding windows; the densest window gives the score (soft step), the density map is the heatmap.',
+    'Classical calcification-cluster detector expressed as an ONNX graph: white top-hat (9×9 opening) on the 1024×640 breast crop, spots above a fixed contrast inside a blurred breast mask, spot density over ≈8 mm sliding windows; each window’s density through a soft step is the heatmap (0–1, on the score’s scale) and its peak is the view’s score.',
     0.5,
     { limitations: ['Burned-in labels, skin markers and clips are bright spots too.', 'Vascular and benign calcifications score like suspicious ones.', 'The score scale was set on the same few images it was measured on.'] },
   );
@@ -71,7 +71,7 @@ export function calcificationPack(): DefaultPack {
         decisionLabels: ['calcification-cluster'],
         aggregation: { viewToBreast: 'max', breastToStudy: 'max' },
       },
-      heatmap: { source: 'output', tensor: { name: 'heatmap', type: 'float32', shape: [1, 1, ...calcificationHeatmapShape()] }, channel: 0 },
+      heatmap: { source: 'output', tensor: { name: 'heatmap', type: 'float32', shape: [1, 1, ...calcificationHeatmapShape()] }, channel: 0, scale: 'absolute' },
       operatingPoints: measurement.operatingPoints,
       defaultOperatingPoint: measurement.operatingPoints[0]!.name,
       card: c,
@@ -83,7 +83,7 @@ export function massPack(): DefaultPack {
   const id = 'tandem-mass-like-densities';
   const { card: c, measurement } = card(
     id,
-    'Classical mass-like density detector expressed as an ONNX graph: the 1024×640 breast crop averaged to ≈1 mm pixels, Hessian bright-blob responses (σ²·ReLU(−λmax)) at three scales (≈5–25 mm), kept inside the breast (blurred tissue mask); the strongest blob gives the score (soft step), the response map is the heatmap.',
+    'Classical mass-like density detector expressed as an ONNX graph: the 1024×640 breast crop averaged to ≈1 mm pixels, Hessian bright-blob responses (σ²·ReLU(−λmax)) at three scales (≈5–25 mm), kept inside the breast (blurred tissue mask); each location’s response through a soft step is the heatmap (0–1, on the score’s scale) and its peak is the view’s score.',
     0.5,
     { limitations: ['Dense glandular tissue, lymph nodes and the pectoral muscle on MLO views respond too.', 'No comparison with the other breast or prior studies.', 'The score scale was set on the same few images it was measured on.'] },
   );
@@ -106,7 +106,7 @@ export function massPack(): DefaultPack {
         decisionLabels: ['mass-like'],
         aggregation: { viewToBreast: 'max', breastToStudy: 'max' },
       },
-      heatmap: { source: 'output', tensor: { name: 'heatmap', type: 'float32', shape: [1, 1, ...massHeatmapShape()] }, channel: 0 },
+      heatmap: { source: 'output', tensor: { name: 'heatmap', type: 'float32', shape: [1, 1, ...massHeatmapShape()] }, channel: 0, scale: 'absolute' },
       operatingPoints: measurement.operatingPoints,
       defaultOperatingPoint: measurement.operatingPoints[0]!.name,
       card: c,
@@ -118,7 +118,7 @@ export function nodulePack(): DefaultPack {
   const id = 'tandem-nodule-like-opacities';
   const { card: c, measurement } = card(
     id,
-    'Classical nodule-like opacity detector expressed as an ONNX graph: the 512×512 film averaged to 256×256, Hessian bright-blob responses (σ²·ReLU(−λmax): round, not rib-like) at three scales (≈6–30 mm), kept where the lung field is (locally dark and inside a fixed two-ellipse lung prior); the strongest blob gives the score (soft step), the response map is the heatmap.',
+    'Classical nodule-like opacity detector expressed as an ONNX graph: the 512×512 film averaged to 256×256, Hessian bright-blob responses (σ²·ReLU(−λmax): round, not rib-like) at three scales (≈6–30 mm), kept where the lung field is (locally dark and inside a fixed two-ellipse lung prior); each location’s response through a soft step is the heatmap (0–1, on the score’s scale) and its peak is the view’s score.',
     0.5,
     { limitations: ['Rib crossings, vessels end-on and nipple shadows look like nodules.', 'The lung prior assumes a centred PA/AP film.', 'The score scale was set on the same few images it was measured on.'] },
   );
@@ -152,7 +152,7 @@ export function nodulePack(): DefaultPack {
         decisionLabels: ['nodule-like'],
         aggregation: { viewToBreast: 'max', breastToStudy: 'max' },
       },
-      heatmap: { source: 'output', tensor: { name: 'heatmap', type: 'float32', shape: [1, 1, ...noduleHeatmapShape()] }, channel: 0 },
+      heatmap: { source: 'output', tensor: { name: 'heatmap', type: 'float32', shape: [1, 1, ...noduleHeatmapShape()] }, channel: 0, scale: 'absolute' },
       operatingPoints: measurement.operatingPoints,
       defaultOperatingPoint: measurement.operatingPoints[0]!.name,
       card: c,

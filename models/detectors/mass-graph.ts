@@ -1,4 +1,4 @@
-import { gaussianBlur, hessianBlobs, peakScore, scaleBy, softStep } from '../onnx/filters';
+import { gaussianBlur, hessianBlobs, scoredHeatmap, scaleBy, softStep } from '../onnx/filters';
 import { GraphBuilder } from '../onnx/graph-builder';
 import { MAMMO_INPUT } from './calcification-graph';
 
@@ -32,8 +32,7 @@ export function buildMassGraph(): Uint8Array {
   const breast = softStep(g, gaussianBlur(g, small, 6), p.tissue, 40);
   const inBreast = scaleBy(g, g.node('Mul', [blobs, breast]), 100);
   const pooled = g.node('MaxPool', [inBreast], { kernel_shape: [4, 4], strides: [4, 4] });
-  g.node('Identity', [pooled], {}, 'heatmap');
-  peakScore(g, pooled, p.centre, p.gain, 'scores');
+  scoredHeatmap(g, pooled, p.centre, p.gain);
   g.output('scores', [1, 1]);
   g.output('heatmap', [1, 1, ...massHeatmapShape()]);
   return g.encode('Tandem classical mass-like density detector: multi-scale Hessian bright blobs in the breast. Not for clinical use.', { detector: 'mass-like-densities' });

@@ -1,4 +1,4 @@
-import { gaussianBlur, hessianBlobs, peakScore, scaleBy, softStep } from '../onnx/filters';
+import { gaussianBlur, hessianBlobs, scoredHeatmap, scaleBy, softStep } from '../onnx/filters';
 import { GraphBuilder } from '../onnx/graph-builder';
 
 export const CHEST_INPUT = 512;
@@ -52,8 +52,7 @@ export function buildNoduleGraph(): Uint8Array {
   const lung = g.node('Mul', [dark, prior]);
   const inLung = scaleBy(g, g.node('Mul', [blobs, lung]), 100);
   const pooled = g.node('MaxPool', [inLung], { kernel_shape: [work / PRIOR, work / PRIOR], strides: [work / PRIOR, work / PRIOR] });
-  g.node('Identity', [pooled], {}, 'heatmap');
-  peakScore(g, pooled, p.centre, p.gain, 'scores');
+  scoredHeatmap(g, pooled, p.centre, p.gain);
   g.output('scores', [1, 1]);
   g.output('heatmap', [1, 1, PRIOR, PRIOR]);
   return g.encode('Tandem classical nodule-like opacity detector: multi-scale DoG bright blobs in the lung field. Not for clinical use.', { detector: 'nodule-like-opacities' });

@@ -47,10 +47,15 @@ export function scaleBy(g: GraphBuilder, x: string, factor: number): string {
   return g.node('Mul', [x, g.constant([], [factor])]);
 }
 
-/** Peak of a [N,1,h,w] map mapped to a [N,1] score with a soft step. */
-export function peakScore(g: GraphBuilder, map: string, centre: number, gain: number, out: string): string {
-  const peak = g.node('Flatten', [g.node('GlobalMaxPool', [map])], { axis: 1 });
-  return g.node('Sigmoid', [g.node('Mul', [g.node('Sub', [peak, g.constant([], [centre])]), g.constant([], [gain])])], {}, out);
+/**
+ * A response map turned into the pack's two outputs: `heatmap`, the per-location score
+ * sigmoid(gain · (response − centre)) on the decision scale, and `scores` [N,1], its peak (the
+ * view's score).
+ */
+export function scoredHeatmap(g: GraphBuilder, map: string, centre: number, gain: number): void {
+  const local = softStep(g, map, centre, gain);
+  g.node('Identity', [local], {}, 'heatmap');
+  g.node('Flatten', [g.node('GlobalMaxPool', [local])], { axis: 1 }, 'scores');
 }
 
 /**

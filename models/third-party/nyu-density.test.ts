@@ -37,5 +37,15 @@ describe.skipIf(!onnx || !sample)('NYU breast density pack (third party, built f
     console.log('NYU density on the sample exam:', got.map((v) => v.toFixed(5)).join(', '));
     got.forEach((v, i) => expect(Math.abs(v - PUBLISHED[i]!)).toBeLessThan(0.005));
     expect(result.study.positive).toBe(false);
+
+    // Single-precision bin edges move values across edges: the output shifts, as the provenance notes.
+    const float32 = {
+      ...installed.manifest,
+      input: { ...installed.manifest.input, pipeline: [{ op: 'standardise' as const }, { op: 'histogram' as const, bins: 50, precision: 'float32' as const }] },
+    };
+    const single = await runPack(float32, picked.images, new NodeModelRunner(await store.session(installed.manifest.id)));
+    const got32 = ['A', 'B', 'C', 'D'].map((k) => single.study.scores[k]!);
+    console.log('with float32 bin edges:', got32.map((v) => v.toFixed(5)).join(', '));
+    expect(got32).not.toEqual(got);
   });
 });

@@ -17,7 +17,7 @@ import {
 import { SystemInfo } from '../domain/system-info';
 import { StudyAiResult } from '../domain/ai-result';
 import { InferenceJob, InferenceProgress, NodeCalibration } from '../models/inference-progress';
-import { InstalledPack } from '../models/installed-pack';
+import { InstalledPack, RefusedPack } from '../models/installed-pack';
 import { PackId } from '../models/manifest';
 import { binaryMethod, event, method } from './method';
 
@@ -104,6 +104,8 @@ export const contract = {
   models: {
     /** Every verified, installed model pack (built-in packs first). */
     listPacks: method(z.tuple([]), z.array(InstalledPack)),
+    /** Packs found on disk at start that failed verification (e.g. weights changed), with the reason. */
+    listRefusedPacks: method(z.tuple([]), z.array(RefusedPack)),
     /**
      * Verifies and installs a pack from a folder or .zip on this machine. A pack that fails any
      * check (schema, file hashes, signature, graph inputs/outputs) is refused with PACK_REFUSED
@@ -124,7 +126,7 @@ export const contract = {
      * for the same (study, pack id, pack version) is reused.
      */
     start: method(z.tuple([Uid, PackId.optional()]), InferenceJob),
-    /** Stops a running job between views; nothing is cached for it. */
+    /** Stops a job between views (a no-op once it has ended); nothing is cached for it. */
     cancel: method(z.tuple([z.string()]), z.void()),
     /**
      * The cached result of a study with a pack (default: the newest result of any pack), or null.

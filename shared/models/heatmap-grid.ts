@@ -45,16 +45,24 @@ export function fromBase64(text: string): Uint8Array {
 
 /**
  * Resamples a model-frame map into the source image's pixel frame (undoing mirror, crop and
- * resize), normalised to 0–1 by its maximum (negative values count as 0), quantised to bytes.
- * The grid keeps the source aspect ratio with at most 96 cells on the long side.
+ * resize), scaled to 0–1 by its maximum (or taken as 0–1 already with `absolute`; negative values
+ * count as 0), quantised to bytes. The grid keeps the source aspect ratio with at most 96 cells on
+ * the long side.
  */
-export function heatmapInSourceFrame(map: FrameMap, geometry: FrameGeometry, source: 'output' | 'cam' | 'occlusion', label: string): Heatmap {
+export function heatmapInSourceFrame(
+  map: FrameMap,
+  geometry: FrameGeometry,
+  source: 'output' | 'cam' | 'occlusion',
+  label: string,
+  scaling: 'max' | 'absolute' = 'max',
+): Heatmap {
   const { sourceWidth, sourceHeight } = geometry;
   const scale = Math.min(1, MAX_CELLS / Math.max(sourceWidth, sourceHeight));
   const width = Math.max(1, Math.round(sourceWidth * scale));
   const height = Math.max(1, Math.round(sourceHeight * scale));
   let max = 0;
   for (let i = 0; i < map.values.length; i++) max = Math.max(max, map.values[i]!);
+  if (scaling === 'absolute') max = 1;
   const bytes = new Uint8Array(width * height);
   for (let j = 0; j < height; j++) {
     for (let i = 0; i < width; i++) {
@@ -62,7 +70,7 @@ export function heatmapInSourceFrame(map: FrameMap, geometry: FrameGeometry, sou
       const row = ((j + 0.5) * sourceHeight) / height - 0.5;
       const [u, v] = sourceToFrame(geometry, map.width, map.height, column, row);
       const value = sample(map, u, v);
-      bytes[j * width + i] = max > 0 ? Math.round((Math.max(0, value) / max) * 255) : 0;
+      bytes[j * width + i] = max > 0 ? Math.round(Math.min(1, Math.max(0, value) / max) * 255) : 0;
     }
   }
   return { width, height, data: toBase64(bytes), source, label };

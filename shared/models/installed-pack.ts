@@ -13,3 +13,7 @@ export const InstalledPack = z.object({
   notForClinicalUse: z.boolean(),
 });
 export type InstalledPack = z.infer<typeof InstalledPack>;
+
+/** A pack on disk that failed verification when the store loaded it. */
+export const RefusedPack = z.object({ location: z.string(), reason: z.string() });
+export type RefusedPack = z.infer<typeof RefusedPack>;

@@ -93,7 +93,19 @@ export type OutputSpec = z.infer<typeof OutputSpec>;
  */
 export const HeatmapSource = z.discriminatedUnion('source', [
   z.object({ source: z.literal('none') }).strict(),
-  z.object({ source: z.literal('output'), tensor: TensorSpec, channel: z.number().int().min(0).default(0) }).strict(),
+  z
+    .object({
+      source: z.literal('output'),
+      tensor: TensorSpec,
+      channel: z.number().int().min(0).default(0),
+      /**
+       * `max`: the map is scaled by its own peak (any range). `absolute`: the values already are
+       * 0–1 scores on the decision scale (clamped), so the operating point's threshold applies to
+       * them directly and a weak view stays weak.
+       */
+      scale: z.enum(['max', 'absolute']).default('max'),
+    })
+    .strict(),
   z.object({ source: z.literal('cam'), featureMap: TensorSpec, weights: z.string().min(1) }).strict(),
   z
     .object({

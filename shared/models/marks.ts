@@ -2,10 +2,11 @@ import type { AiMark, Heatmap } from '../domain/ai-result';
 import { fromBase64 } from './heatmap-grid';
 
 /**
- * A rectangle around the heatmap cells at or above half its peak, in source pixels: the region
+ * A rectangle, in source pixels, around the heatmap cells at or above `level` (0–1): the region
  * the model weighed most, drawn as a contour when the view is positive at the operating point.
  */
-export function markFromHeatmap(heatmap: Heatmap, columns: number, rows: number, score: number): AiMark | undefined {
+export function markFromHeatmap(heatmap: Heatmap, columns: number, rows: number, score: number, level: number): AiMark | undefined {
+  const cutoff = Math.max(1, Math.round(level * 255));
   const cells = fromBase64(heatmap.data);
   let x0 = Infinity;
   let y0 = Infinity;
@@ -13,7 +14,7 @@ export function markFromHeatmap(heatmap: Heatmap, columns: number, rows: number,
   let y1 = -1;
   for (let j = 0; j < heatmap.height; j++) {
     for (let i = 0; i < heatmap.width; i++) {
-      if ((cells[j * heatmap.width + i] ?? 0) >= 128) {
+      if ((cells[j * heatmap.width + i] ?? 0) >= cutoff) {
         x0 = Math.min(x0, i);
         y0 = Math.min(y0, j);
         x1 = Math.max(x1, i);

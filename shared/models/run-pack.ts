@@ -5,7 +5,7 @@ import { aggregate, aggregateScores } from './aggregate';
 import { isNotForClinicalUse, type OperatingPoint, type PackManifest } from './manifest';
 import { markFromHeatmap } from './marks';
 import { assembleTensor } from './pipeline/assemble-tensor';
-import { runPipeline } from './pipeline/run-pipeline';
+import { type PipelineOutput, runPipeline, runPipelineYielding } from './pipeline/run-pipeline';
 import type { SourceImage } from './source-image';
 import type { ModelRunner } from './tensor';
 import { heatmapOutputs, viewHeatmap } from './view-heatmap';
@@ -14,7 +14,7 @@ export interface RunPackOptions {
   signal?: AbortSignal;
   /** Called after each view (per-view packs) or each prepared view (study-views packs). */
   onProgress?: (done: number, total: number) => void;
-  /** Awaited between views so the host's event loop stays responsive (e.g. setImmediate). */
+  /** Awaited between views and between pipeline steps so the host's event loop stays responsive (e.g. setImmediate). */
   yieldBetweenViews?: () => Promise<void>;
   /** Operating point name; the manifest's default otherwise. */
   operatingPoint?: string;
@@ -72,14 +72,14 @@ async function runPerView(manifest: PackManifest, images: readonly SourceImage[]
   const wanted = [manifest.output.tensor.name, ...heatmapOutputs(manifest)];
   for (const [i, image] of images.entries()) {
     checkCancelled(opts.signal);
-    const prepared = runPipeline(image, manifest.input.pipeline);
+    const prepared = await prepare(image, manifest, opts);
     const input = assembleTensor([prepared], manifest.input);
     const outputs = await runner.run({ [manifest.input.tensor.name]: input }, wanted);
     const scores = scoresFromRow(outputs[manifest.output.tensor.name]!.data, manifest.output);
     const label = topDecisionLabel(manifest, scores);
     const heatmap = await viewHeatmap(manifest, runner, input, outputs, prepared.image.geometry, label);
     const score = decisionScore(scores, manifest.output);
-    const mark = heatmap && score >= op.threshold ? markFromHeatmap(heatmap, image.columns, image.rows, score) : undefined;
+    const mark = heatmap && score >= op.threshold ? markFromHeatmap(heatmap, image.columns, image.rows, score, markLevel(manifest, op)) : undefined;
     views.push({ ...viewIdentity(image), scores, heatmap, marks: mark ? [mark] : [] });
     opts.onProgress?.(i + 1, images.length);
     await opts.yieldBetweenViews?.();
@@ -92,7 +92,7 @@ async function runStudyViews(manifest: PackManifest, images: readonly SourceImag
   const prepared = [];
   for (const [i, image] of images.entries()) {
     checkCancelled(opts.signal);
-    prepared.push(runPipeline(image, manifest.input.pipeline));
+    prepared.push(await prepare(image, manifest, opts));
     opts.onProgress?.(i + 1, images.length);
     await opts.yieldBetweenViews?.();
   }
@@ -102,6 +102,16 @@ async function runStudyViews(manifest: PackManifest, images: readonly SourceImag
   const studyScores = scoresFromRow(outputs[manifest.output.tensor.name]!.data, manifest.output);
   const views: ViewResult[] = images.map((image) => ({ ...viewIdentity(image), scores: {}, marks: [] }));
   return { views, studyScores };
+}
+
+/** Absolute heatmaps are on the decision scale: mark where they reach the threshold; others at half their peak. */
+function markLevel(manifest: PackManifest, op: OperatingPoint): number {
+  return manifest.heatmap.source === 'output' && manifest.heatmap.scale === 'absolute' ? op.threshold : 0.5;
+}
+
+function prepare(image: SourceImage, manifest: PackManifest, opts: RunPackOptions): Promise<PipelineOutput> {
+  const pause = opts.yieldBetweenViews;
+  return pause ? runPipelineYielding(image, manifest.input.pipeline, pause) : Promise.resolve(runPipeline(image, manifest.input.pipeline));
 }
 
 function topDecisionLabel(manifest: PackManifest, scores: Record<string, number>): string {

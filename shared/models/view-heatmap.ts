@@ -24,7 +24,7 @@ export async function viewHeatmap(
 ): Promise<Heatmap | undefined> {
   const h = manifest.heatmap;
   if (h.source === 'none') return undefined;
-  if (h.source === 'output') return heatmapInSourceFrame(channelMap(outputs[h.tensor.name]!, h.channel), geometry, 'output', label);
+  if (h.source === 'output') return heatmapInSourceFrame(channelMap(outputs[h.tensor.name]!, h.channel), geometry, 'output', label, h.scale);
   if (h.source === 'cam') {
     const labelIndex = Math.max(0, manifest.output.labels.findIndex((l) => l.id === label));
     return heatmapInSourceFrame(camMap(outputs[h.featureMap.name]!, outputs[h.weights]!, labelIndex), geometry, 'cam', label);

@@ -1,3 +1,5 @@
+import type { DecodedFrame } from '../../../shared/models/dicom-source';
+
 /** The shape every cornerstone WASM decoder (JPEG, JPEG 2000, JPEG-LS) shares. */
 interface WasmDecoder {
   getEncodedBuffer(length: number): Uint8Array;
@@ -25,14 +27,6 @@ export function canDecode(transferSyntax: string): boolean {
   return transferSyntax in CODECS;
 }
 
-export interface DecodedFrame {
-  width: number;
-  height: number;
-  bitsPerSample: number;
-  isSigned: boolean;
-  components: number;
-  bytes: Uint8Array;
-}
 
 /** Decodes one compressed frame with the WASM codec for its transfer syntax. */
 export async function decodeCompressedFrame(transferSyntax: string, encoded: Uint8Array): Promise<DecodedFrame> {

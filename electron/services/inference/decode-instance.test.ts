@@ -8,8 +8,8 @@ import { DEFAULT_OUT_DIR, type FixtureManifest, makeFixtures } from '../../../sc
 import { decodeInstance } from './decode-instance';
 
 let fixtures: FixtureManifest;
-const hasDcmtk = ['/usr/bin/dcmdjpeg', '/usr/bin/dcmcrle'].every((p) => existsSync(p));
-if (!hasDcmtk) console.warn('[skip] dcmtk (dcmdjpeg, dcmcrle) is not installed');
+const hasDcmtk = ['/usr/bin/dcmdjpeg', '/usr/bin/dcmcrle', '/usr/bin/dcmcjpeg'].every((p) => existsSync(p));
+if (!hasDcmtk) console.warn('[skip] dcmtk (dcmdjpeg, dcmcrle, dcmcjpeg) is not installed');
 
 beforeAll(async () => {
   fixtures = await makeFixtures({ outDir: process.env.TANDEM_FIXTURES_DIR ?? DEFAULT_OUT_DIR });
@@ -50,13 +50,23 @@ describe('decodeInstance', () => {
     expect(max).toBeGreaterThan(255);
   });
 
+  it.skipIf(!hasDcmtk)('decodes RLE Lossless to exactly the uncompressed pixels', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'tandem-decode-'));
+    const source = fixtures.studies.find((s) => s.key === 'mammo-current')!.instances[0]!.path;
+    const rle = path.join(work, 'rle.dcm');
+    execFileSync('dcmcrle', [source, rle]);
+    const plain = await decodeInstance(new Uint8Array(await readFile(source)));
+    const decoded = await decodeInstance(new Uint8Array(await readFile(rle)));
+    expect(Buffer.from(decoded.pixels.buffer).equals(Buffer.from(plain.pixels.buffer))).toBe(true);
+  });
+
   it.skipIf(!hasDcmtk)('refuses a transfer syntax it has no codec for, saying what to do', async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'tandem-decode-'));
-    const rle = path.join(work, 'rle.dcm');
-    execFileSync('dcmcrle', [fixtures.studies.find((s) => s.key === 'mammo-current')!.instances[0]!.path, rle]);
-    await expect(decodeInstance(new Uint8Array(await readFile(rle)))).rejects.toMatchObject({
+    const lossless = path.join(work, 'jpeg-lossless.dcm');
+    execFileSync('dcmcjpeg', [fixtures.studies.find((s) => s.key === 'mammo-current')!.instances[0]!.path, lossless]);
+    await expect(decodeInstance(new Uint8Array(await readFile(lossless)))).rejects.toMatchObject({
       code: 'IMAGE_NOT_ACCEPTED',
-      message: expect.stringMatching(/transfer syntax 1\.2\.840\.10008\.1\.2\.5 cannot be decoded for AI.*convert it/),
+      message: expect.stringMatching(/transfer syntax 1\.2\.840\.10008\.1\.2\.4\.70 cannot be decoded for AI.*convert it/),
     });
   });
 });

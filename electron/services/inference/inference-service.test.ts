@@ -21,6 +21,9 @@ let dataDir: string;
 let archive: LocalArchive;
 let fixtures: FixtureManifest;
 let progress: InferenceProgress[];
+/** The store and event hub of the service serviceWith built last. */
+let lastStore: PackStore;
+let lastEvents: EventHub;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-inference-'));
@@ -43,8 +46,9 @@ async function serviceWith(packs: { draft: Parameters<typeof writePack>[1]; mode
     await writePack(src, p.draft, { 'model.onnx': p.model });
     await store.importPack(src);
   }
-  const service = new InferenceService({ store, archive, cache: new ResultCache(path.join(dir, 'ai-results')), events });
-  return service;
+  lastStore = store;
+  lastEvents = events;
+  return new InferenceService({ store, archive, cache: new ResultCache(path.join(dir, 'ai-results')), events });
 }
 
 async function finished(service: InferenceService, jobId: string): Promise<InferenceProgress> {
@@ -119,7 +123,25 @@ describe('InferenceService with a probe pack (no shared data needed)', () => {
     const second = await service.start(chest[1]!.studyInstanceUID, 'probe-brightness');
     await service.cancel(second.jobId);
     expect((await finished(service, second.jobId)).state).toBe('cancelled');
+    await service.cancel(second.jobId);
+    expect(progress.filter((p) => p.jobId === second.jobId && p.state === 'cancelled')).toHaveLength(1);
     expect(await service.getResult(chest[1]!.studyInstanceUID, 'probe-brightness')).toBeNull();
+  });
+
+  it('cancels a running job between views: it stops early and caches nothing', async () => {
+    const mammo = fixtureStudy(fixtures, 'mammo-current')!;
+    const calc = path.resolve('models/packs/tandem-calcification-clusters');
+    const service = await serviceWith([], await mkdtemp(path.join(os.tmpdir(), 'tandem-cancel-run-')));
+    await lastStore.importPack(calc);
+    const job = await service.start(mammo, 'tandem-calcification-clusters');
+    const off = lastEvents.onDidEmit((name, payload) => {
+      const p = payload as InferenceProgress;
+      if (name === 'inferenceProgress' && p.jobId === job.jobId && p.viewsDone === 1) void service.cancel(job.jobId);
+    });
+    const last = await finished(service, job.jobId);
+    off();
+    expect(last).toMatchObject({ state: 'cancelled', viewsDone: 1, viewsTotal: 4 });
+    expect(await service.getResult(mammo, 'tandem-calcification-clusters')).toBeNull();
   });
 
   it('calibrates the native backend on the pack', async () => {

@@ -62,9 +62,10 @@ export class InferenceService implements ServiceImpl<'inference'> {
     return { jobId, packId: manifest.id, cached: false };
   }
 
+  /** Idempotent: a job that already ended (or never existed) has nothing left to stop. */
   async cancel(jobId: string): Promise<void> {
     const job = this.jobs.get(jobId);
-    if (!job) throw new ServiceError('NOT_FOUND', 'No such inference job is running.');
+    if (!job) return;
     job.controller.abort();
     if (job.progress.state === 'queued') this.finish(job, { state: 'cancelled' });
   }

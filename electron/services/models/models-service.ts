@@ -1,5 +1,5 @@
 import type { ServiceImpl } from '../../../shared/ipc/api';
-import type { InstalledPack } from '../../../shared/models/installed-pack';
+import type { InstalledPack, RefusedPack } from '../../../shared/models/installed-pack';
 import type { PackStore } from './pack-store';
 
 /** The `models` service of the contract over the pack store. */
@@ -8,6 +8,11 @@ export class ModelsService implements ServiceImpl<'models'> {
 
   listPacks(): Promise<InstalledPack[]> {
     return this.store.list();
+  }
+
+  async listRefusedPacks(): Promise<RefusedPack[]> {
+    await this.store.list();
+    return [...this.store.refusedOnLoad];
   }
 
   importPack(location: string): Promise<InstalledPack> {

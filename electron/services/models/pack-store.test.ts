@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { writePack } from '../../../models/lib/write-pack';
 import { writeZip } from '../../../models/lib/zip-writer';
 import type { TrustedModelKey } from '../../../shared/models/trusted-key';
+import { ModelsService } from './models-service';
 import { PackStore } from './pack-store';
 import { probeGraph, probeManifest } from './testing/probe-pack';
 
@@ -81,9 +82,11 @@ describe('PackStore', () => {
     const installedModel = path.join(work, 'installed/probe-brightness/model.onnx');
     await writeFile(installedModel, probeGraph({ inputSize: 32 }));
     expect(await refusal(running.readFile('probe-brightness', 'model.onnx'))).toMatch(/changed on disk after it was verified/);
-    const store = storeAt();
-    expect(await store.list()).toEqual([]);
-    expect(store.refusedOnLoad[0]?.reason).toMatch(/does not match its SHA-256/);
+    const service = new ModelsService(storeAt());
+    expect(await service.listPacks()).toEqual([]);
+    const refused = await service.listRefusedPacks();
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.reason).toMatch(/does not match its SHA-256/);
   });
 
   it('accepts a pack signed by a trusted key and names the signer', async () => {

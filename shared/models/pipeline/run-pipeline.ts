@@ -15,6 +15,20 @@ export type PipelineOutput =
  * tensor assembly (after grey is replicated), so it is recorded rather than applied here.
  */
 export function runPipeline(source: SourceImage, steps: readonly PipelineStep[]): PipelineOutput {
+  const run = pipelineSteps(source, steps);
+  for (let next = run.next(); ; next = run.next()) if (next.done) return next.value;
+}
+
+/** The same, awaiting `pause` between steps so a host's event loop is not held for a whole view. */
+export async function runPipelineYielding(source: SourceImage, steps: readonly PipelineStep[], pause: () => Promise<void>): Promise<PipelineOutput> {
+  const run = pipelineSteps(source, steps);
+  for (let next = run.next(); ; next = run.next()) {
+    if (next.done) return next.value;
+    await pause();
+  }
+}
+
+function* pipelineSteps(source: SourceImage, steps: readonly PipelineStep[]): Generator<void, PipelineOutput> {
   let image: WorkingImage = {
     width: source.columns,
     height: source.rows,
@@ -23,6 +37,7 @@ export function runPipeline(source: SourceImage, steps: readonly PipelineStep[])
   };
   let channelNorm: { mean: number[]; std: number[] } | undefined;
   for (const step of steps) {
+    yield;
     switch (step.op) {
       case 'modality-lut':
         applyModalityLut(image, source);

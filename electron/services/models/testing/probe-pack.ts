@@ -45,7 +45,7 @@ export function probeManifest(overrides: Partial<ManifestDraft> = {}): ManifestD
       decisionLabels: ['bright'],
       aggregation: { viewToBreast: 'max', breastToStudy: 'max' },
     },
-    heatmap: { source: 'output', tensor: { name: 'saliency', type: 'float32', shape: ['batch', 1, 16, 16] }, channel: 0 },
+    heatmap: { source: 'output', tensor: { name: 'saliency', type: 'float32', shape: ['batch', 1, 16, 16] }, channel: 0, scale: 'max' },
     operatingPoints: [{ name: 'default', threshold: 0.5, sensitivity: 0.5, specificity: 0.5, measuredOn: 'nothing: a test probe' }],
     defaultOperatingPoint: 'default',
     card: {
