@@ -54,7 +54,7 @@ export async function buildProbePacks(): Promise<{ chest: string; mammo: string 
   const model = probeGraph({ inputSize: PROBE_SIZE });
   const base = probeManifest();
   const tensor = { name: 'image', type: 'float32' as const, shape: ['batch', 1, PROBE_SIZE, PROBE_SIZE] };
-  const heatmap = { source: 'output' as const, tensor: { name: 'saliency', type: 'float32' as const, shape: ['batch', 1, PROBE_SIZE, PROBE_SIZE] }, channel: 0 };
+  const heatmap = { source: 'output' as const, tensor: { name: 'saliency', type: 'float32' as const, shape: ['batch', 1, PROBE_SIZE, PROBE_SIZE] }, channel: 0, scale: 'max' as const };
   const chest = path.join(PACKS_DIR, 'probe-chest');
   await writePack(
     chest,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import type { ErrorData } from '../../../shared/ipc/errors';
-import type { InstalledPack } from '../../../shared/models/installed-pack';
+import type { InstalledPack, RefusedPack } from '../../../shared/models/installed-pack';
 import { BackendPreference } from '../../../shared/models/trusted-key';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../app/i18n';
@@ -23,12 +23,21 @@ export function ModelSettings({ settings }: { settings: Settings }) {
   const api = useApi();
   const t = useT();
   const [packs, setPacks] = useState<InstalledPack[]>();
+  const [refusedOnDisk, setRefusedOnDisk] = useState<RefusedPack[]>([]);
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome>();
   const [error, setError] = useState<ErrorData>();
 
-  const reload = useCallback(() => api.models.listPacks().then(setPacks, (err: unknown) => setError(describeAiError(err))), [api]);
+  const reload = useCallback(async () => {
+    try {
+      const [installed, refused] = await Promise.all([api.models.listPacks(), api.models.listRefusedPacks()]);
+      setPacks(installed);
+      setRefusedOnDisk(refused);
+    } catch (err) {
+      setError(describeAiError(err));
+    }
+  }, [api]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -105,6 +114,15 @@ export function ModelSettings({ settings }: { settings: Settings }) {
           );
         })}
       </ul>
+      {refusedOnDisk.length > 0 ? (
+        <ul className="pacs-list" aria-label={t('models.refusedOnDisk')}>
+          {refusedOnDisk.map((r) => (
+            <li key={r.location} className="diagnosis fail" data-testid="refused-pack">
+              {t('models.refused')}: <code>{r.location}</code> — {r.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <form
         className="pacs-form"
         onSubmit={(e) => {
