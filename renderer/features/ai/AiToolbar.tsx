@@ -64,6 +64,11 @@ export function AiToolbar({ reading }: { reading: AiReading }) {
           {status.error.code === 'CANCELLED' ? t('ai.cancelled') : status.error.message}
         </span>
       ) : null}
+      {status.kind === 'sealed' ? (
+        <span role="status" data-testid="ai-sealed" style={{ color: 'var(--muted)' }}>
+          {status.message}
+        </span>
+      ) : null}
       {shown ? <AiOverlayControls /> : null}
     </div>
   );

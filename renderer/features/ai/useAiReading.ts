@@ -13,7 +13,9 @@ export type AiReadingStatus =
   | { kind: 'idle' }
   | { kind: 'calibrating' }
   | { kind: 'running'; backend?: InferenceBackend; progress?: AiRunProgress }
-  | { kind: 'error'; error: ErrorData };
+  | { kind: 'error'; error: ErrorData }
+  /** The result exists but the reading session keeps it sealed until the first read is signed. */
+  | { kind: 'sealed'; message: string };
 
 export interface AiReading {
   /** Installed packs that read this study's modalities. */
@@ -66,7 +68,7 @@ export function useAiReading(studyInstanceUid: string, modalities: readonly stri
 
   useEffect(() => {
     // A result already cached for this study and pack version is shown at once.
-    showStoredResult().catch((err: unknown) => setStatus({ kind: 'error', error: describeAiError(err) }));
+    showStoredResult().catch((err: unknown) => setStatus(failureStatus(err)));
   }, [showStoredResult]);
 
   useEffect(
@@ -95,7 +97,7 @@ export function useAiReading(studyInstanceUid: string, modalities: readonly stri
         await showStoredResult();
         setStatus({ kind: 'idle' });
       } catch (err) {
-        setStatus({ kind: 'error', error: describeAiError(err) });
+        setStatus(failureStatus(err));
       } finally {
         runRef.current = undefined;
         abortRef.current = undefined;
@@ -109,4 +111,10 @@ export function useAiReading(studyInstanceUid: string, modalities: readonly stri
   }, []);
 
   return { packs, pack, selectPack: setPackId, status, run, cancel };
+}
+
+/** A sealed result is the reading workflow at work, not a failure; anything else is an error. */
+function failureStatus(err: unknown): AiReadingStatus {
+  const error = describeAiError(err);
+  return error.code === 'AI_SEALED' ? { kind: 'sealed', message: error.message } : { kind: 'error', error };
 }
