@@ -38,6 +38,8 @@ export async function createSession(bytes: ArrayBuffer): Promise<ort.InferenceSe
   return ort.InferenceSession.create(new Uint8Array(bytes), {
     executionProviders: [configured.backend],
     graphOptimizationLevel: 'all',
+    // Errors only: the runtime's warnings (e.g. shape ops placed on the CPU) are not for the reader.
+    logSeverityLevel: 3,
   });
 }
 
