@@ -37,10 +37,22 @@ const codecEntries = [
   '@cornerstonejs/codec-libjxl/decodewasmjs',
 ];
 
+/**
+ * onnxruntime-web's "extern wasm" build: its Emscripten glue (.mjs) and binary (.wasm) stay
+ * separate files, which the inference worker imports with `?url` so Vite copies them into the
+ * build and the app serves them itself (renderer/inference/ortRuntime.ts). The default bundled
+ * build would inline the glue and start its WASM threads from the bundle's own URL, which after
+ * bundling is our worker chunk, not ORT's.
+ */
+const ortExternWasmBuild = `${rendererRoot}/../node_modules/onnxruntime-web/dist/ort.min.mjs`;
+
 export default defineConfig({
   root: rendererRoot,
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: [{ find: /^onnxruntime-web$/, replacement: ortExternWasmBuild }],
+  },
   optimizeDeps: {
     // The loader creates its decode worker with `new Worker(new URL('./decodeImageFrameWorker.js',
     // import.meta.url))`; pre-bundling would move the file and break that URL (and the wasm URLs).
@@ -64,5 +76,9 @@ export default defineConfig({
     target: 'es2022',
     // cornerstone + vtk.js make one ~4.5 MB chunk; it is loaded locally, never over a WAN.
     chunkSizeWarningLimit: 6144,
+    rollupOptions: {
+      // The app, and the page the inference benchmark drives (scripts/bench/ai-renderer.bench.ts).
+      input: { main: `${rendererRoot}/index.html`, inferenceBench: `${rendererRoot}/inference/bench/index.html` },
+    },
   },
 });

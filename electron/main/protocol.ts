@@ -9,6 +9,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://tandem`;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // onnxruntime-web's Emscripten glue (renderer/inference/ortRuntime.ts) is an .mjs module.
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { notePointer, notePointerLeft } from './magnifier/pointerTracker';
 import { ViewportOverlay } from './overlay/ViewportOverlay';
 import type { ViewportOverlayInfo } from './overlay/overlayInfo';
@@ -26,6 +26,11 @@ export interface ImageViewportProps {
   defaults?: ViewportDefaults;
   /** Reading tools, shortcuts, magnifier and links (default true); false for a bare image. */
   reading?: boolean;
+  /**
+   * Layers drawn over the image and under the corner texts (e.g. AI heatmaps). They find the
+   * viewport by `viewportId` and follow its camera themselves; they must not take pointer events.
+   */
+  children?: ReactNode;
 }
 
 const rootStyle: CSSProperties = {
@@ -61,7 +66,7 @@ const loadingStyle: CSSProperties = { ...messageStyle, color: '#999' };
  * it joins the reading tool group, answers the reading shortcuts while the mouse is over it (or
  * it is the active one), and draws the overlay corners.
  */
-export function ImageViewport({ imageIds, viewportId, label, overlay, defaults, reading = true }: ImageViewportProps) {
+export function ImageViewport({ imageIds, viewportId, label, overlay, defaults, reading = true, children }: ImageViewportProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const defaultsKey = JSON.stringify(defaults ?? {});
@@ -90,6 +95,7 @@ export function ImageViewport({ imageIds, viewportId, label, overlay, defaults, 
       onPointerLeave={reading ? () => notePointerLeft(viewportId) : undefined}
     >
       <div ref={hostRef} className="image-viewport__canvas" style={canvasHostStyle} />
+      {children}
       {state.status === 'loading' ? (
         <div className="image-viewport__loading" style={loadingStyle}>Loading…</div>
       ) : null}

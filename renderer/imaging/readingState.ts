@@ -13,11 +13,13 @@ export interface ReadingState {
   readonly shortcutSheetOpen: boolean;
   /** Bumped when a viewport shows its first image, so views of its metadata refresh. */
   readonly imagesVersion: number;
+  /** AI heatmaps and marks drawn over the images (when a result is shown). */
+  readonly aiOverlayVisible: boolean;
 }
 
 type Listener = () => void;
 
-let state: ReadingState = { tool: 'windowLevel', activeViewportId: undefined, shortcutSheetOpen: false, imagesVersion: 0 };
+let state: ReadingState = { tool: 'windowLevel', activeViewportId: undefined, shortcutSheetOpen: false, imagesVersion: 0, aiOverlayVisible: true };
 const listeners = new Set<Listener>();
 
 /** The current state (a new object after every change). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BackendPreference, TrustedModelKey } from '../models/trusted-key';
+import { BackendCalibration } from './backend-calibration';
 import { PacsProfile } from './pacs-profile';
 import { LOCAL_SOURCE_ID, SourceId } from './study';
 
@@ -18,6 +19,8 @@ export const Settings = z.object({
   trustedModelKeys: z.array(TrustedModelKey).default([]),
   /** Inference backend: `auto` follows calibration; the user may force one. */
   inferenceBackend: BackendPreference.default('auto'),
+  /** First-use calibration per pack version (packId@version), measured on this machine. */
+  inferenceCalibration: z.record(z.string(), BackendCalibration).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -29,6 +32,7 @@ export const SettingsPatch = z
     archiveBudgetGiB: z.number().min(1).max(100_000),
     trustedModelKeys: z.array(TrustedModelKey),
     inferenceBackend: BackendPreference,
+    inferenceCalibration: z.record(z.string(), BackendCalibration),
   })
   .partial()
   .strict();

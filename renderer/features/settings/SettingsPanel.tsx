@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../app/ErrorBanner';
 import { useT } from '../../app/i18n';
 import { ArchiveSettings } from './ArchiveSettings';
 import { HangingProtocolSettings } from './HangingProtocolSettings';
+import { ModelSettings } from './ModelSettings';
 import { PacsProfileForm } from './PacsProfileForm';
 
 interface Props {
@@ -78,6 +79,7 @@ export function SettingsPanel({ settings, onClose }: Props) {
       )}
       <ArchiveSettings settings={settings} />
       <HangingProtocolSettings />
+      <ModelSettings settings={settings} />
       <label className="language">
         {t('settings.language')}
         <select value={settings.language} onChange={(e) => void run(() => api.settings.update({ language: Language.parse(e.target.value) }))}>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { HungSlot } from '../../../shared/hanging/hung-layout';
 import { ImageViewport } from '../../imaging/ImageViewport';
+import { HeatmapLayer } from '../ai/HeatmapLayer';
 import { presentationDefaults } from './applyPresentation';
 import { usePart10ImageId } from './usePart10ImageId';
 
@@ -43,7 +44,9 @@ function HungImage({ slot, viewportId, scaleFactor }: Props & { slot: Extract<Hu
           label={slot.label}
           overlay={{ role: slot.study, note: transform.assumed ? 'orientation assumed' : undefined, textSide }}
           defaults={defaults}
-        />
+        >
+          <HeatmapLayer viewportId={viewportId} sopInstanceUid={image.sopInstanceUID} />
+        </ImageViewport>
       ) : (
         <div className="viewport-placeholder" data-render-state="loading">…</div>
       )}

@@ -5,6 +5,9 @@ import { ErrorBanner } from '../../app/ErrorBanner';
 import { formatDicomDate, formatPatientName } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { releaseAllPart10 } from '../../imaging/part10';
+import { AiResultPanel } from '../ai/AiResultPanel';
+import { AiToolbar } from '../ai/AiToolbar';
+import { useAiReading } from '../ai/useAiReading';
 import { HangingSlot } from './HangingSlot';
 import { useHangingSession } from './useHangingSession';
 import { useLocalStudy } from './useLocalStudy';
@@ -36,6 +39,7 @@ export function ViewerPage({ summary, onBack }: Props) {
   const gridRef = useRef<HTMLDivElement>(null);
   const scaleFactors = useScaleGroups(gridRef, stage);
   useLinkedPairs(stage, stageIndex);
+  const ai = useAiReading(summary.studyInstanceUID, summary.modalitiesInStudy);
 
   return (
     <section className="viewer-page">
@@ -60,6 +64,7 @@ export function ViewerPage({ summary, onBack }: Props) {
         )}
       </header>
       <ViewerToolbar />
+      {state.status === 'ready' && <AiToolbar reading={ai} />}
       {state.status === 'retrieving' && (
         <p className="status" role="status" data-testid="retrieve-progress">
           {t('viewer.retrieving')}
@@ -73,22 +78,25 @@ export function ViewerPage({ summary, onBack }: Props) {
       )}
       {state.status === 'error' && <ErrorBanner error={state.error} />}
       {hanging.status === 'error' && <ErrorBanner error={hanging.error} />}
-      {stage && (
-        <div
-          ref={gridRef}
-          className="viewport-grid"
-          data-testid="stage-grid"
-          data-protocol={hung?.protocolId}
-          data-stage={stage.name}
-          style={{ gridTemplateColumns: `repeat(${stage.layout.columns}, 1fr)`, gridTemplateRows: `repeat(${stage.layout.rows}, 1fr)` }}
-        >
-          {stage.slots.map((slot) => (
-            <div className="viewport-cell" key={`${stage.name}:${slot.slotId}`} style={{ gridRow: slot.row + 1, gridColumn: slot.column + 1 }}>
-              <HangingSlot slot={slot} viewportId={slotViewportId(stageIndex, slot.slotId)} scaleFactor={scaleFactors.get(slot.slotId)} />
-            </div>
-          ))}
-        </div>
-      )}
+      <div className="viewer-body">
+        {stage && (
+          <div
+            ref={gridRef}
+            className="viewport-grid"
+            data-testid="stage-grid"
+            data-protocol={hung?.protocolId}
+            data-stage={stage.name}
+            style={{ gridTemplateColumns: `repeat(${stage.layout.columns}, 1fr)`, gridTemplateRows: `repeat(${stage.layout.rows}, 1fr)` }}
+          >
+            {stage.slots.map((slot) => (
+              <div className="viewport-cell" key={`${stage.name}:${slot.slotId}`} style={{ gridRow: slot.row + 1, gridColumn: slot.column + 1 }}>
+                <HangingSlot slot={slot} viewportId={slotViewportId(stageIndex, slot.slotId)} scaleFactor={scaleFactors.get(slot.slotId)} />
+              </div>
+            ))}
+          </div>
+        )}
+        <AiResultPanel packs={ai.packs} />
+      </div>
     </section>
   );
 }

@@ -28,6 +28,9 @@ export function runReadingCommand(command: ReadingCommand, viewportId = commandT
     case 'delete-measurement':
       deleteSelectedMeasurements();
       return;
+    case 'ai-overlay':
+      updateReadingState({ aiOverlayVisible: !getReadingState().aiOverlayVisible });
+      return;
   }
   if (!viewportId) return;
   switch (command.kind) {

@@ -14,7 +14,7 @@ describe('reading shortcuts', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('covers fit, 1:1, true size, invert, reset and the sheet', () => {
+  it('covers fit, 1:1, true size, invert, reset, the AI overlay and the sheet', () => {
     for (const command of [
       { kind: 'scale', scale: 'fit' },
       { kind: 'scale', scale: 'pixel' },
@@ -22,6 +22,7 @@ describe('reading shortcuts', () => {
       { kind: 'invert' },
       { kind: 'reset' },
       { kind: 'shortcut-sheet' },
+      { kind: 'ai-overlay' },
     ] as const) {
       expect(shortcutFor(command), JSON.stringify(command)).toBeDefined();
     }
@@ -31,6 +32,7 @@ describe('reading shortcuts', () => {
     const press = (key: string, mods: Partial<KeyboardEvent> = {}) => shortcutForKey({ key, ctrlKey: false, altKey: false, metaKey: false, ...mods });
     expect(press('W')?.command).toEqual({ kind: 'tool', tool: 'windowLevel' });
     expect(press('?')?.command).toEqual({ kind: 'shortcut-sheet' });
+    expect(press('H')?.command).toEqual({ kind: 'ai-overlay' });
     expect(press('Escape')?.command).toEqual({ kind: 'reset' });
     expect(press('r', { ctrlKey: true })).toBeUndefined();
     expect(press('q')).toBeUndefined();

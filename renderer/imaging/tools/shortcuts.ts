@@ -9,6 +9,7 @@ export type ReadingCommand =
   | { kind: 'scale'; scale: DisplayScale }
   | { kind: 'reset' }
   | { kind: 'delete-measurement' }
+  | { kind: 'ai-overlay' }
   | { kind: 'shortcut-sheet' };
 
 /** One keyboard shortcut. */
@@ -49,6 +50,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: '3', keyLabel: '3', command: { kind: 'scale', scale: 'true-size' }, description: 'True size: image mm = screen mm' },
   { key: 'Escape', keyLabel: 'Esc', command: { kind: 'reset' }, description: 'Reset window, zoom, pan and flips to the hanging' },
   { key: 'Delete', keyLabel: 'Del', command: { kind: 'delete-measurement' }, description: 'Delete the selected measurement' },
+  { key: 'h', keyLabel: 'H', command: { kind: 'ai-overlay' }, description: 'Show or hide the AI heatmaps and marks' },
   { key: '?', keyLabel: '?', command: { kind: 'shortcut-sheet' }, description: 'Show or hide this list' },
 ];
 
