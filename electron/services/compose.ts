@@ -6,6 +6,8 @@ import { EventHub } from './event-hub';
 import { ImportService } from './import/import-service';
 import { OutboxService } from './outbox/outbox-service';
 import { PacsProfileService } from './pacs/pacs-profile-service';
+import { createReadingService } from './reading/create-reading-service';
+import { createRevealPolicy, type RevealPolicy } from './reading/reveal-policy';
 import { ReachabilityMonitor } from './pacs/reachability-monitor';
 import type { SecretCipher } from './secrets/secret-cipher';
 import { SecretStore } from './secrets/secret-store';
@@ -29,6 +31,8 @@ export interface ServiceContainer {
   reachability: ReachabilityMonitor;
   /** Retrievals from PACS into the archive (for orderly shutdown and benchmarks). */
   retrieval: RetrievalQueue;
+  /** May an AI result of a study reach the renderer? Only once its first read is signed (issue 5 injects it). */
+  revealPolicy: RevealPolicy;
   /** Stops background work (the outbox sender) and flushes pending writes; call before exit. */
   dispose(): Promise<void>;
 }
@@ -48,11 +52,16 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
     budgetBytes: () => settings.snapshot().archiveBudgetGiB * 2 ** 30,
     isProtected: (uid) => retrieval.progressOf(uid) !== undefined || outbox.hasUnsentWork(uid),
   });
+  const reading = createReadingService({ dataDirectory: platform.dataDirectory, archive, pacs, settings, outbox });
+  events.onDidEmit((name, payload) => {
+    if (name === 'outboxChanged') void reading.onOutboxChanged(payload as Parameters<typeof reading.onOutboxChanged>[0]).catch(() => undefined);
+  });
   outbox.start();
   return {
     events,
     reachability,
     retrieval,
+    revealPolicy: createRevealPolicy(reading),
     dispose: async () => {
       reachability.dispose();
       await outbox.dispose();
@@ -66,6 +75,7 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
       archive: new ArchiveService(archive),
       imports: new ImportService(archive, events),
       outbox,
+      reading,
       system: new SystemService(platform),
     },
   };

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { NaturalDataset } from '../../../shared/dicom/sr/sr-document';
+import { repairNestedUtf8 } from './utf8-repair';
 
 interface DcmjsData {
   DicomMetaDictionary: {
@@ -37,5 +38,5 @@ export function writePart10(dataset: NaturalDataset): Uint8Array {
 export function readPart10(bytes: Uint8Array): NaturalDataset {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const message = dcmjs.DicomMessage.readFile(buffer);
-  return dcmjs.DicomMetaDictionary.naturalizeDataset(message.dict);
+  return repairNestedUtf8(dcmjs.DicomMetaDictionary.naturalizeDataset(message.dict));
 }
