@@ -20,6 +20,15 @@ describe('objects of a final report', () => {
     }
   });
 
+  it('building the same final report twice gives the same UIDs, so a re-queue cannot store a second copy', async () => {
+    const uids = async () => (await finalObjects(finalSession(), sampleContext())).objects.map((o) => `${String(o.dataset['SeriesInstanceUID'])}/${String(o.dataset['SOPInstanceUID'])}`);
+    const first = await uids();
+    expect(new Set(first).size).toBe(first.length);
+    expect(await uids()).toEqual(first);
+    const later = (await finalObjects(finalSession({ final: { ...finalSession().final!, signed: { by: 'X', at: '2024-03-16T09:00:00.000Z' } } }), sampleContext())).objects;
+    expect(later.map((o) => o.dataset['SOPInstanceUID'])).not.toContain(first[0]!.split('/')[1]);
+  });
+
   it('chest: Comprehensive SR and Chest CAD SR pass both validators', async () => {
     const report = chestReport('ru');
     const base = finalSession();
