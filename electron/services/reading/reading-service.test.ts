@@ -105,6 +105,18 @@ describe('reading session', () => {
     expect((await h.outbox.list())[0]!.instances).toHaveLength(2);
   });
 
+  it('read-back never hands over an AI read before a first read is signed, here or in the PACS', async () => {
+    const cad = [{ sopInstanceUID: '1.2.9', kind: 'mammo' as const, algorithmName: 'x', algorithmVersion: '1', findings: [{ target: 'breast:L', positive: true }] }];
+    let reports: Array<{ sopInstanceUID: string; seriesInstanceUID: string; verified: boolean; report: ReturnType<typeof mammoReport> }> = [];
+    h = await readingHarness(undefined, async (_s, uid) => ({ studyInstanceUID: uid, reports, cad, unreadable: [] }));
+    expect((await h.reading.readBack('orthanc', STUDY)).cad, 'nothing signed anywhere').toEqual([]);
+    const opened = await h.reading.open('orthanc', STUDY, 'mammo', 'en');
+    await h.reading.saveDraft(STUDY, opened.revision, mammoReport());
+    expect((await h.reading.readBack('orthanc', STUDY)).cad, 'own read still a draft').toEqual([]);
+    reports = [{ sopInstanceUID: '1.2.8', seriesInstanceUID: '1.2', verified: true, report: mammoReport() }];
+    expect((await h.reading.readBack('orthanc', STUDY)).cad, 'signed report in the PACS').toEqual(cad);
+  });
+
   it('the audit log is append-only and survives a torn last line', async () => {
     await signedRead();
     const file = path.join(h.dir, 'reading', 'audit.log');

@@ -8,7 +8,7 @@ import { missingForSigning, ReaderReport, type ReaderReportInput } from '../../.
 import { emptyChestReport } from '../../../shared/report/chest-report';
 import { emptyMammoReport } from '../../../shared/report/mammo-report';
 import { AiFeedback, FinalDecision, type AuditEntry, type FinalDecisionInput, type ReadingKind, type ReadingSession } from '../../../shared/report/reading-session';
-import { nextState, type ReadingAction, type ReadingState } from '../../../shared/report/reading-state';
+import { isFirstReadSigned, nextState, type ReadingAction, type ReadingState } from '../../../shared/report/reading-state';
 import type { ReportLanguage } from '../../../shared/report/report-language';
 import { storageError } from '../fs/storage-error';
 import type { AiResultSource } from './ai-result-source';
@@ -169,8 +169,17 @@ export class ReadingService implements ServiceImpl<'reading'>, ReadingStateSourc
     return this.deps.audit.entries(studyInstanceUID);
   }
 
+  /**
+   * The signed reports and AI reads already in the PACS. The AI part is withheld unless the
+   * study has a signed report there or this workstation's first read is signed, so a read-back
+   * can never unblind a first read.
+   */
   async readBack(sourceId: string, studyInstanceUID: string): Promise<ReadBack> {
-    return this.deps.readBack(sourceId, studyInstanceUID);
+    const found = await this.deps.readBack(sourceId, studyInstanceUID);
+    const own = await this.load(studyInstanceUID);
+    const readElsewhere = found.reports.some((r) => r.verified);
+    const signedHere = own !== undefined && isFirstReadSigned(own.state);
+    return readElsewhere || signedHere ? found : { ...found, cad: [] };
   }
 
   /** Moves queued sessions whose outbox items are all sent to `sent` (called on outbox changes). */

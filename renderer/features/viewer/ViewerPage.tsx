@@ -1,6 +1,7 @@
 import { LOCAL_SOURCE_ID, type StudySummary } from '../../../shared/domain/study';
 import { useApi } from '../../app/api-context';
 import { ErrorBanner } from '../../app/ErrorBanner';
+import { ReportPanel } from '../report/ReportPanel';
 import { formatDicomDate, formatPatientName } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { HangingSlot } from './HangingSlot';
@@ -66,21 +67,24 @@ export function ViewerPage({ summary, onBack }: Props) {
       )}
       {state.status === 'error' && <ErrorBanner error={state.error} />}
       {hanging.status === 'error' && <ErrorBanner error={hanging.error} />}
-      {stage && (
-        <div
-          className="viewport-grid"
-          data-testid="stage-grid"
-          data-protocol={hung?.protocolId}
-          data-stage={stage.name}
-          style={{ gridTemplateColumns: `repeat(${stage.layout.columns}, 1fr)`, gridTemplateRows: `repeat(${stage.layout.rows}, 1fr)` }}
-        >
-          {stage.slots.map((slot) => (
-            <div className="viewport-cell" key={`${stage.name}:${slot.slotId}`} style={{ gridRow: slot.row + 1, gridColumn: slot.column + 1 }}>
-              <HangingSlot slot={slot} viewportId={slotViewportId(stageIndex, slot.slotId)} />
-            </div>
-          ))}
-        </div>
-      )}
+      <div className="viewer-body">
+        {stage && (
+          <div
+            className="viewport-grid"
+            data-testid="stage-grid"
+            data-protocol={hung?.protocolId}
+            data-stage={stage.name}
+            style={{ gridTemplateColumns: `repeat(${stage.layout.columns}, 1fr)`, gridTemplateRows: `repeat(${stage.layout.rows}, 1fr)` }}
+          >
+            {stage.slots.map((slot) => (
+              <div className="viewport-cell" key={`${stage.name}:${slot.slotId}`} style={{ gridRow: slot.row + 1, gridColumn: slot.column + 1 }}>
+                <HangingSlot slot={slot} viewportId={slotViewportId(stageIndex, slot.slotId)} />
+              </div>
+            ))}
+          </div>
+        )}
+        {state.status === 'ready' && <ReportPanel summary={summary} />}
+      </div>
     </section>
   );
 }

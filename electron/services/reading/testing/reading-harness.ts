@@ -8,7 +8,7 @@ import { DirectoryAiResultSource } from '../ai-result-source';
 import { AuditLog } from '../audit-log';
 import { finalObjects } from '../final-objects';
 import { writePart10 } from '../part10-codec';
-import { ReadingService } from '../reading-service';
+import { ReadingService, type ReadingDependencies } from '../reading-service';
 import { SessionStore } from '../session-store';
 import { sampleContext } from './sample-reading';
 
@@ -27,7 +27,7 @@ export interface Harness {
 }
 
 /** A reading service on a temporary data folder with the real store, audit log and outbox. */
-export async function readingHarness(dir?: string): Promise<Harness> {
+export async function readingHarness(dir?: string, readBack?: ReadingDependencies['readBack']): Promise<Harness> {
   const root = dir ?? (await mkdtemp(path.join(os.tmpdir(), 'tandem-reading-')));
   const outbox = new OutboxService({ root: path.join(root, 'outbox'), profiles: { connection: async () => ({ profile: NOWHERE, secret: undefined }) }, events: { emit: () => undefined }, retryPolicy: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
   const make = () =>
@@ -42,7 +42,7 @@ export async function readingHarness(dir?: string): Promise<Harness> {
       },
       destination: async () => NOWHERE.id,
       outbox,
-      readBack: async (_s, uid) => ({ studyInstanceUID: uid, reports: [], cad: [], unreadable: [] }),
+      readBack: readBack ?? (async (_s, uid) => ({ studyInstanceUID: uid, reports: [], cad: [], unreadable: [] })),
     });
   return {
     dir: root,
