@@ -9,6 +9,7 @@ import type { FixtureStudy } from '../../scripts/fixtures/manifest';
 import type { ReadingSession } from '../../shared/report/reading-session';
 import { startPacsWithFixtures, tempDataDir, type PacsFixture } from '../support/pacs-fixture';
 import { seededMammoAiResult } from '../support/seeded-ai-result';
+import { fetchPart10, instancesInPacs } from '../support/pacs-objects';
 
 /**
  * The whole double read against a real Orthanc: retrieve a mammography study, read it blind,
@@ -50,29 +51,11 @@ function untilSent(uid: string): Promise<ReadingSession> {
   });
 }
 
-async function instancesInPacs(uid: string): Promise<Array<{ series: string; sop: string; modality: string }>> {
-  const res = await fetch(`${pacs.orthanc.dicomwebRoot}/studies/${uid}/instances?includefield=00080060`, { headers: { Accept: 'application/dicom+json' } });
-  const list = (await res.json()) as Array<Record<string, { Value?: string[] }>>;
-  return list.map((ds) => ({ series: ds['0020000E']!.Value![0]!, sop: ds['00080018']!.Value![0]!, modality: ds['00080060']?.Value?.[0] ?? '' }));
-}
-
-async function fetchPart10(uid: string, series: string, sop: string): Promise<Uint8Array> {
-  const wado = await fetch(`${pacs.orthanc.dicomwebRoot}/studies/${uid}/series/${series}/instances/${sop}`, { headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' } });
-  const body = new Uint8Array(await wado.arrayBuffer());
-  const type = wado.headers.get('content-type') ?? '';
-  const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
-  if (!boundary) throw new Error(`no multipart boundary in ${type}`);
-  const text = Buffer.from(body).toString('latin1');
-  const start = text.indexOf('\r\n\r\n') + 4;
-  const end = text.indexOf(`\r\n--${boundary}`, start);
-  return body.subarray(start, end);
-}
-
 describe('double reading to a real PACS', () => {
   it('sends the signed report, CAD SR, heatmaps and PDF once each, all valid, and reads them back elsewhere', async () => {
     const uid = study.studyInstanceUID;
     await app.services.studies.retrieveStudy('orthanc', uid);
-    const before = await instancesInPacs(uid);
+    const before = await instancesInPacs(pacs.orthanc.dicomwebRoot, uid);
     const opened = await app.services.reading.open('orthanc', uid, 'mammo', 'en');
     const report = mammoReport('en');
     report.breasts.R.findings[0]!.location.point = { seriesInstanceUID: study.instances[0]!.seriesInstanceUID, sopInstanceUID: study.instances[0]!.sopInstanceUID, column: 300, row: 250 };
@@ -87,10 +70,10 @@ describe('double reading to a real PACS', () => {
     await app.services.reading.finalize(uid, { decision: 'revise', reason: 'Left breast needs a spot compression view.', report: { ...report, overallAssessment: '0', management: 'recall-additional-imaging' } }, 'Petrova Anna');
     await untilSent(uid);
 
-    const added = (await instancesInPacs(uid)).filter((i) => !before.some((b) => b.sop === i.sop));
+    const added = (await instancesInPacs(pacs.orthanc.dicomwebRoot, uid)).filter((i) => !before.some((b) => b.sop === i.sop));
     expect(added.map((i) => i.modality).sort()).toEqual(['DOC', 'OT', 'OT', 'OT', 'OT', 'SR', 'SR']);
     for (const object of added) {
-      const bytes = await fetchPart10(uid, object.series, object.sop);
+      const bytes = await fetchPart10(pacs.orthanc.dicomwebRoot, uid, object);
       const verdict = await dciodvfy(bytes);
       expect(verdict.errors, `${object.modality} ${object.sop}:\n${verdict.output}`).toEqual([]);
       if (object.modality === 'SR') expect((await dsrdump(bytes)).errors).toEqual([]);
@@ -98,7 +81,7 @@ describe('double reading to a real PACS', () => {
 
     // Asking to send a sent report again is a no-op, not a second copy.
     expect((await app.services.reading.queue(uid)).state).toBe('sent');
-    expect((await instancesInPacs(uid)).length).toBe(before.length + 7);
+    expect((await instancesInPacs(pacs.orthanc.dicomwebRoot, uid)).length).toBe(before.length + 7);
 
     const elsewhere = createServices(nodePlatform(await tempDataDir(), 'test'));
     try {

@@ -18,7 +18,10 @@ export function imagePointUnder(viewportId: string, clientX: number, clientY: nu
   const rect = viewport.element.getBoundingClientRect();
   const world = viewport.canvasToWorld([clientX - rect.left, clientY - rect.top]);
   const image = utilities.worldToImageCoords(imageId, world);
-  if (!image) return undefined;
+  const size = viewport.getImageData()?.dimensions;
+  if (!image || !size) return undefined;
+  // A click on the background beside the image is not a place on the breast.
+  if (image[0] < 0 || image[1] < 0 || image[0] > size[0] || image[1] > size[1]) return undefined;
   return { column: image[0], row: image[1] };
 }
 
@@ -67,7 +70,9 @@ export function pickImagePoint(): Promise<ImagePoint | undefined> {
       e.preventDefault();
       e.stopPropagation();
       const pixel = imagePointUnder(viewportId, e.clientX, e.clientY);
-      finish(pixel && { sopInstanceUID: hung.dataset.sopInstanceUid!, seriesInstanceUID: hung.dataset.seriesInstanceUid!, column: pixel.column, row: pixel.row });
+      // Off the image: keep waiting for a click on it.
+      if (!pixel) return;
+      finish({ sopInstanceUID: hung.dataset.sopInstanceUid!, seriesInstanceUID: hung.dataset.seriesInstanceUid!, column: pixel.column, row: pixel.row });
     };
     document.addEventListener('pointerdown', onPointer, true);
     document.addEventListener('keydown', onKey, true);

@@ -62,6 +62,15 @@ export function useReadingSession(summary: StudySummary, kind: ReadingKind, lang
     };
   }, [api, uid, summary.sourceId, kind, language, accept]);
 
+  // The outbox announces its own changes; the session's move to "sent" follows them on the
+  // service side, so while queued the panel asks again until it is sent.
+  const queued = session?.state === 'queued';
+  useEffect(() => {
+    if (!queued) return;
+    const poll = setInterval(() => void api.reading.get(uid).then((s) => s && accept(s), () => undefined), 1500);
+    return () => clearInterval(poll);
+  }, [api, uid, queued, accept]);
+
   const flush = useCallback((): Promise<void> => {
     clearTimeout(timer.current);
     chain.current = chain.current.then(async () => {

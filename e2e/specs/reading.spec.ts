@@ -1,0 +1,154 @@
+import { mkdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { dciodvfy } from '../../electron/services/reading/testing/dicom-validators';
+import { fetchPart10, instancesInPacs } from '../../tests/support/pacs-objects';
+import { seededMammoAiResult } from '../../tests/support/seeded-ai-result';
+import { readEnvironment } from '../support/environment';
+import { cloneStudyIntoPacs } from '../support/reading-study';
+import { SCREENSHOT_DIR, TandemPage } from '../support/tandem-page';
+
+const env = readEnvironment();
+const source = env.fixtures.studies.find((s) => s.key === 'mammo-current')!;
+
+/** Text that only an AI result carries: the seeded pack's name and id, heatmaps, the operating point. */
+const AI_MARKERS = ['Seeded test result', 'seeded-test-pack', '"heatmap"', '"operatingPoint"'];
+
+/** Records everything the renderer receives from the services: IPC answers and pushed events. */
+function watchTraffic(page: Page): { seen: string[] } {
+  const seen: string[] = [];
+  page.on('response', async (response) => {
+    if (!response.url().includes('/ipc/') || (response.headers()['content-type'] ?? '').startsWith('application/octet-stream')) return;
+    seen.push(`${new URL(response.url()).pathname} ${await response.text().catch(() => '')}`);
+  });
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => seen.push(`ws ${String(frame.payload)}`)));
+  return { seen };
+}
+
+const aiLeaks = (seen: string[]) => seen.filter((s) => AI_MARKERS.some((m) => s.includes(m)));
+
+async function readBlind(page: Page, app: TandemPage, study: typeof source, language: 'en' | 'ru') {
+  await app.open(env.appUrl);
+  await app.openStudy(study.studyInstanceUID);
+  await app.waitForViewports(4);
+  const panel = page.getByTestId('report-panel');
+  await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'unread');
+  await panel.getByTestId('report-language').selectOption(language);
+  await panel.getByTestId('composition').selectOption('c');
+  // A spiculated mass in the right breast, placed by clicking the right CC image.
+  await panel.getByTestId('new-finding-type-R').selectOption('mass');
+  await panel.getByTestId('add-finding-R').click();
+  const finding = panel.getByTestId('finding').first();
+  await finding.getByTestId('mass-shape').selectOption('irregular');
+  await finding.getByTestId('mass-margin').selectOption('spiculated');
+  await finding.getByTestId('clock').selectOption('10');
+  await finding.getByTestId('distance').fill('4');
+  await finding.getByTestId('place-on-image').click();
+  // The right CC hangs with its chest wall on the right edge of its cell, so aim near that edge.
+  const rcc = page.locator('[data-slot]').first().locator('.image-viewport');
+  const box = (await rcc.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.1, box.y + box.height * 0.45);
+  await expect(finding.getByTestId('placed'), 'a click beside the image places nothing').toHaveCount(0);
+  await page.mouse.click(box.x + box.width * 0.85, box.y + box.height * 0.45);
+  await expect(finding.getByTestId('placed')).toBeVisible();
+  await expect(page.getByTestId('placed-mark')).toHaveCount(1);
+  await panel.getByTestId('assessment-R').selectOption('4B');
+  await panel.getByTestId('assessment-L').selectOption('1');
+  await expect(panel.getByTestId('overall')).toHaveValue('4B');
+  await expect(panel.getByTestId('management')).toHaveValue('tissue-diagnosis');
+  await panel.getByTestId('reader-name').fill(language === 'ru' ? 'Петрова Анна' : 'Anna Petrova');
+  await expect(panel.getByText(language === 'ru' ? 'Черновик сохранён' : 'Draft saved')).toBeVisible();
+}
+
+test.describe('double reading, blinded first', () => {
+  test('reads a mammogram blind, signs, reveals a seeded discordance, revises with a reason, and the SR objects reach Orthanc valid', async ({ page }) => {
+    const { study, remove } = await cloneStudyIntoPacs(source, env.orthancDicomweb, 'en', 'E2E^READING^EN');
+    try {
+      // The AI (seeded) recalls the left breast, which the reader will call BI-RADS 1.
+      await mkdir(path.join(env.dataDir, 'ai-results'), { recursive: true });
+      await writeFile(path.join(env.dataDir, 'ai-results', `${study.studyInstanceUID}.json`), JSON.stringify(seededMammoAiResult(study, { R: true, L: true })));
+      const traffic = watchTraffic(page);
+      const app = new TandemPage(page);
+      await readBlind(page, app, study, 'en');
+      const panel = page.getByTestId('report-panel');
+
+      // Before signing: no AI panel, no heatmap in the DOM, and nothing of the AI result was sent to the renderer.
+      await expect(page.getByTestId('ai-panel')).toHaveCount(0);
+      await expect(page.getByTestId('ai-heatmap')).toHaveCount(0);
+      expect(traffic.seen.length, 'the watcher sees the IPC traffic').toBeGreaterThan(5);
+      expect(aiLeaks(traffic.seen)).toEqual([]);
+
+      // Sign with the keyboard, then reveal with the keyboard.
+      await panel.getByTestId('reader-name').press('Control+Enter');
+      await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'first-read-signed');
+      expect(aiLeaks(traffic.seen), 'still nothing after signing, until the reader asks').toEqual([]);
+      await panel.getByTestId('reveal-ai').press('Control+Shift+A');
+      await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'discordances-listed');
+      expect(aiLeaks(traffic.seen).length, 'the reveal did deliver the AI result').toBeGreaterThan(0);
+      await expect(page.getByTestId('ai-panel')).toBeVisible();
+      await expect(page.getByTestId('not-for-clinical-use')).toBeVisible();
+      const left = panel.locator('[data-comparison="breast:L"]');
+      await expect(left).toHaveAttribute('data-outcome', 'ai-only');
+      await expect(panel.locator('[data-comparison="breast:R"]')).toHaveAttribute('data-outcome', 'concordant');
+      await expect(left.getByTestId('ai-heatmap')).toHaveCount(2);
+
+      // Feedback by keyboard: 2 = disagree on the focused discordance.
+      await left.focus();
+      await page.keyboard.press('2');
+      await expect(left.getByTestId('feedback-disagree')).toHaveAttribute('aria-pressed', 'true');
+
+      // Revise with a reason.
+      await panel.getByTestId('revise').click();
+      await panel.getByTestId('overall').selectOption('0');
+      await expect(panel.getByTestId('management')).toHaveValue('recall-additional-imaging');
+      await expect(panel.getByTestId('sign-revised')).toBeDisabled();
+      await panel.getByTestId('revise-reason').fill('Left breast: spot compression view to exclude the AI-marked density.');
+      await panel.getByTestId('sign-revised').click();
+      await expect(panel.getByTestId('final-reason')).toContainText('spot compression');
+      await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
+
+      const added = (await instancesInPacs(env.orthancDicomweb, study.studyInstanceUID)).filter((i) => !study.instances.some((s) => s.sopInstanceUID === i.sop));
+      expect(added.map((i) => i.modality).sort()).toEqual(['DOC', 'OT', 'OT', 'OT', 'OT', 'SR', 'SR']);
+      for (const instance of added) {
+        const verdict = await dciodvfy(await fetchPart10(env.orthancDicomweb, study.studyInstanceUID, instance));
+        expect(verdict.errors, verdict.output).toEqual([]);
+      }
+    } finally {
+      await remove();
+    }
+  });
+
+  test('the same read in Russian, with a screenshot of the report', async ({ page }) => {
+    const { study, remove } = await cloneStudyIntoPacs(source, env.orthancDicomweb, 'ru', 'E2E^READING^RU');
+    const app = new TandemPage(page);
+    try {
+      await mkdir(path.join(env.dataDir, 'ai-results'), { recursive: true });
+      await writeFile(path.join(env.dataDir, 'ai-results', `${study.studyInstanceUID}.json`), JSON.stringify(seededMammoAiResult(study, { R: true, L: true })));
+      await page.request.post(`${env.origin}/ipc/settings.update`, { headers: { Authorization: `Bearer ${env.token}` }, data: [{ language: 'ru' }] });
+      const traffic = watchTraffic(page);
+      await readBlind(page, app, study, 'ru');
+      const panel = page.getByTestId('report-panel');
+      await expect(panel).toHaveAttribute('lang', 'ru');
+      await expect(panel.getByText('Правая молочная железа').first()).toBeVisible();
+      await expect(page.getByTestId('ai-panel')).toHaveCount(0);
+      expect(aiLeaks(traffic.seen)).toEqual([]);
+      await panel.getByTestId('sign-first-read').click();
+      await panel.getByTestId('reveal-ai').click();
+      await expect(panel.getByTestId('reading-state')).toHaveText('Расхождения показаны');
+      await expect(panel.locator('[data-comparison="breast:L"]')).toHaveAttribute('data-outcome', 'ai-only');
+      await panel.locator('[data-comparison="breast:L"]').scrollIntoViewIfNeeded();
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'reading-ru.png') });
+      await panel.screenshot({ path: path.join(SCREENSHOT_DIR, 'reading-ru-report.png') });
+      await panel.getByTestId('confirm-first-read').click();
+      await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
+      const srs = (await instancesInPacs(env.orthancDicomweb, study.studyInstanceUID)).filter((i) => i.modality === 'SR');
+      expect(srs).toHaveLength(2);
+      for (const sr of srs) expect((await dciodvfy(await fetchPart10(env.orthancDicomweb, study.studyInstanceUID, sr))).errors).toEqual([]);
+    } finally {
+      await remove();
+      await page.request.post(`${env.origin}/ipc/settings.update`, { headers: { Authorization: `Bearer ${env.token}` }, data: [{ language: 'en' }] });
+    }
+  });
+});
