@@ -16,17 +16,27 @@ const source = env.fixtures.studies.find((s) => s.key === 'mammo-current')!;
 const AI_MARKERS = ['Seeded test result', 'seeded-test-pack', '"heatmap"', '"operatingPoint"'];
 
 /** Records everything the renderer receives from the services: IPC answers and pushed events. */
-function watchTraffic(page: Page): { seen: string[] } {
+function watchTraffic(page: Page): { seen: string[]; settled(): Promise<void> } {
   const seen: string[] = [];
-  page.on('response', async (response) => {
+  const reading = new Set<Promise<void>>();
+  page.on('response', (response) => {
     if (!response.url().includes('/ipc/') || (response.headers()['content-type'] ?? '').startsWith('application/octet-stream')) return;
-    seen.push(`${new URL(response.url()).pathname} ${await response.text().catch(() => '')}`);
+    const body = response.text().then(
+      (text) => void seen.push(`${new URL(response.url()).pathname} ${text}`),
+      () => undefined,
+    );
+    reading.add(body);
+    void body.then(() => reading.delete(body));
   });
   page.on('websocket', (socket) => socket.on('framereceived', (frame) => seen.push(`ws ${String(frame.payload)}`)));
-  return { seen };
+  // Bodies are read asynchronously: wait for every one received so far before judging.
+  return { seen, settled: async () => void (await Promise.all([...reading])) };
 }
 
-const aiLeaks = (seen: string[]) => seen.filter((s) => AI_MARKERS.some((m) => s.includes(m)));
+async function aiLeaks(traffic: ReturnType<typeof watchTraffic>): Promise<string[]> {
+  await traffic.settled();
+  return traffic.seen.filter((s) => AI_MARKERS.some((m) => s.includes(m)));
+}
 
 async function readBlind(page: Page, app: TandemPage, study: typeof source, language: 'en' | 'ru') {
   await app.open(env.appUrl);
@@ -77,15 +87,15 @@ test.describe('double reading, blinded first', () => {
       await expect(page.getByTestId('ai-panel')).toHaveCount(0);
       await expect(page.getByTestId('ai-heatmap')).toHaveCount(0);
       expect(traffic.seen.length, 'the watcher sees the IPC traffic').toBeGreaterThan(5);
-      expect(aiLeaks(traffic.seen)).toEqual([]);
+      expect(await aiLeaks(traffic)).toEqual([]);
 
       // Sign with the keyboard, then reveal with the keyboard.
       await panel.getByTestId('reader-name').press('Control+Enter');
       await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'first-read-signed');
-      expect(aiLeaks(traffic.seen), 'still nothing after signing, until the reader asks').toEqual([]);
+      expect(await aiLeaks(traffic), 'still nothing after signing, until the reader asks').toEqual([]);
       await panel.getByTestId('reveal-ai').press('Control+Shift+A');
       await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'discordances-listed');
-      expect(aiLeaks(traffic.seen).length, 'the reveal did deliver the AI result').toBeGreaterThan(0);
+      expect((await aiLeaks(traffic)).length, 'the reveal did deliver the AI result (the watcher would see a leak)').toBeGreaterThan(0);
       await expect(page.getByTestId('ai-panel')).toBeVisible();
       await expect(page.getByTestId('not-for-clinical-use')).toBeVisible();
       const left = panel.locator('[data-comparison="breast:L"]');
@@ -97,6 +107,14 @@ test.describe('double reading, blinded first', () => {
       await left.focus();
       await page.keyboard.press('2');
       await expect(left.getByTestId('feedback-disagree')).toHaveAttribute('aria-pressed', 'true');
+      // 3 = false positive: the reader then clicks where on the left CC the AI was wrong.
+      await left.focus();
+      await page.keyboard.press('3');
+      const lcc = page.locator('[data-slot]').nth(1).locator('.image-viewport');
+      const lccBox = (await lcc.boundingBox())!;
+      await page.mouse.click(lccBox.x + lccBox.width * 0.15, lccBox.y + lccBox.height * 0.5);
+      await expect(left.getByTestId('feedback-false-positive')).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByTestId('placed-mark')).toHaveCount(2);
 
       // Revise with a reason.
       await panel.getByTestId('revise').click();
@@ -132,7 +150,7 @@ test.describe('double reading, blinded first', () => {
       await expect(panel).toHaveAttribute('lang', 'ru');
       await expect(panel.getByText('Правая молочная железа').first()).toBeVisible();
       await expect(page.getByTestId('ai-panel')).toHaveCount(0);
-      expect(aiLeaks(traffic.seen)).toEqual([]);
+      expect(await aiLeaks(traffic)).toEqual([]);
       await panel.getByTestId('sign-first-read').click();
       await panel.getByTestId('reveal-ai').click();
       await expect(panel.getByTestId('reading-state')).toHaveText('Расхождения показаны');

@@ -20,6 +20,8 @@ export const ReadBackCadFinding = z.object({
   positive: z.boolean(),
   certaintyPercent: z.number().optional(),
   feedback: z.string().optional(),
+  /** Where the reader marked the AI's false positive. */
+  falsePositiveMark: z.object({ sopInstanceUID: z.string(), column: z.number(), row: z.number() }).optional(),
 });
 
 export const ReadBackCad = z.object({

@@ -53,7 +53,7 @@ describe('SR read-back', () => {
     expect(cad?.kind).toBe('mammo');
     expect(cad?.findings).toEqual([
       { target: 'breast:R', positive: true, certaintyPercent: 55, feedback: undefined },
-      { target: 'breast:L', positive: true, certaintyPercent: 71, feedback: 'false-positive' },
+      { target: 'breast:L', positive: true, certaintyPercent: 71, feedback: 'false-positive', falsePositiveMark: { sopInstanceUID: '1.2.826.0.1.3680043.8.498.10001.1.4', column: 120, row: 116 } },
     ]);
   });
 });

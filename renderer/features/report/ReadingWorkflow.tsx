@@ -5,7 +5,7 @@ import type { StudySummary } from '../../../shared/domain/study';
 import { describeFinding } from '../../../shared/report/report-narrative';
 import type { BreastSide } from '../../../shared/report/mammo-report';
 import type { ReaderReport } from '../../../shared/report/reader-report';
-import type { ReadingKind } from '../../../shared/report/reading-session';
+import type { AiFeedback, ReadingKind } from '../../../shared/report/reading-session';
 import { isRevealed } from '../../../shared/report/reading-state';
 import { AiPanel } from './AiPanel';
 import { ChestEditor } from './ChestEditor';
@@ -58,10 +58,23 @@ export function ReadingWorkflow({ summary, kind, uiLanguage }: Props) {
       setPlacing(false);
     }
   };
-  const marks: PlacedMark[] =
+  const findingMarks: PlacedMark[] =
     shown.kind === 'mammo'
       ? (['R', 'L'] as const).flatMap((side) => shown.breasts[side].findings.filter((f) => f.location.point).map((f) => ({ id: f.id, label: describeFinding(f, shown.language).split(';')[0] ?? f.type, point: f.location.point! })))
       : [];
+  const falsePositiveMarks: PlacedMark[] = session.feedback.flatMap((f, i) => (f.verdict === 'false-positive' && f.point ? [{ id: `fp-${i}`, label: t('falsePositive'), point: f.point }] : []));
+  const marks = [...findingMarks, ...falsePositiveMarks];
+  // A false-positive verdict asks where on the image the AI was wrong (Escape records it without a place).
+  const giveFeedback = async (f: AiFeedback) => {
+    if (f.verdict !== 'false-positive') return reading.feedback(f);
+    setPlacing(true);
+    try {
+      const point = await pickImagePoint();
+      await reading.feedback(point ? { ...f, point } : f);
+    } finally {
+      setPlacing(false);
+    }
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 'a' && session.state === 'first-read-signed') {
@@ -123,7 +136,7 @@ export function ReadingWorkflow({ summary, kind, uiLanguage }: Props) {
       {revealed && session.ai && (
         <>
           <AiPanel ai={session.ai} />
-          <DiscordanceList comparisons={session.comparisons ?? []} ai={session.ai} feedback={session.feedback} disabled={decided} onFeedback={(f) => void reading.feedback(f)} />
+          <DiscordanceList comparisons={session.comparisons ?? []} ai={session.ai} feedback={session.feedback} disabled={decided} onFeedback={(f) => void giveFeedback(f)} />
         </>
       )}
       {session.state === 'discordances-listed' && (

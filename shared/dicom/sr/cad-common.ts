@@ -1,6 +1,7 @@
 import type { StudyAiResult, ViewResult } from '../../domain/ai-result';
 import { LATERALITY_CODE } from '../../report/birads-lexicon';
 import { code, type CodedConcept } from '../../report/coded-concept';
+import type { ImagePoint } from '../../report/mammo-report';
 import type { AiFeedback } from '../../report/reading-session';
 import { codeItem, container, imageItem, numItem, referenceTo, scoordItem, textItem, UCUM_NONE, UCUM_PERCENT, type ContentItem } from './content-items';
 import { LOCAL, SR } from './sr-codes';
@@ -71,7 +72,12 @@ export interface FindingInput {
   score: number | undefined;
   /** 1-based index of the image in the library, with the point on it. */
   center?: { libraryIndex: number; point: [number, number] };
+  /** The reader's latest verdict on this finding. */
   feedback?: AiFeedback;
+  /** Where the reader marked the AI's false positives on this finding's image. */
+  falsePositiveMarks?: ImagePoint[];
+  /** The study's images, to reference the image a false-positive mark was placed on. */
+  images?: SourceImage[];
 }
 
 /**
@@ -95,6 +101,11 @@ export function singleImageFinding(ai: StudyAiResult, input: FindingInput, libra
   if (input.feedback) {
     const fb: ContentItem[] = [];
     if (input.feedback.note) fb.push(textItem('HAS PROPERTIES', SR.comment, input.feedback.note));
+    // Where the reader marked the AI's false positives, each on the image it was marked on.
+    for (const mark of input.falsePositiveMarks ?? []) {
+      const markImage = input.images?.find((i) => i.sopInstanceUID === mark.sopInstanceUID);
+      if (markImage) fb.push(scoordItem('HAS PROPERTIES', SR.center, 'POINT', [mark.column, mark.row], imageItem('SELECTED FROM', markImage)));
+    }
     children.push(codeItem('HAS PROPERTIES', LOCAL.readerFeedback, FEEDBACK_CODE[input.feedback.verdict], fb));
   }
   return codeItem('CONTAINS', SR.singleImageFinding, input.value, children);

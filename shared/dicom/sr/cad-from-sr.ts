@@ -4,7 +4,7 @@ import { CHEST_FINDING_IDS } from '../../report/chest-report';
 import type { ReadBackCad } from '../../report/read-back';
 import { FEEDBACK_CODE } from './cad-common';
 import { chestFindingCode } from './chest-report-sr';
-import { childNamed, childrenNamed, codeOf, keyOfCode, nameOf, numberOf, text, type ReadItem } from './sr-reader';
+import { asArray, childNamed, childrenNamed, childrenOf, codeOf, keyOfCode, nameOf, numberOf, text, type ReadItem } from './sr-reader';
 import { LOCAL, SR } from './sr-codes';
 
 function findingDetails(finding: ReadItem) {
@@ -12,6 +12,9 @@ function findingDetails(finding: ReadItem) {
   const version = childNamed(finding, SR.algorithmVersion);
   const certainty = childNamed(finding, SR.certaintyOfFinding);
   const feedback = childNamed(finding, LOCAL.readerFeedback);
+  const mark = feedback ? childNamed(feedback, SR.center) : undefined;
+  const markImage = mark ? asArray(childrenOf(mark)[0]?.['ReferencedSOPSequence'])[0] : undefined;
+  const markData = mark ? asArray<number>(mark['GraphicData']) : [];
   const intent = childNamed(finding, SR.renderingIntent);
   const op = intent ? childNamed(intent, SR.operatingPoint) : undefined;
   return {
@@ -19,6 +22,7 @@ function findingDetails(finding: ReadItem) {
     algorithmVersion: version ? text(version['TextValue']) : '',
     certaintyPercent: certainty ? numberOf(certainty) : undefined,
     feedback: feedback ? keyOfCode(FEEDBACK_CODE, codeOf(feedback)) : undefined,
+    falsePositiveMark: markImage && markData.length >= 2 ? { sopInstanceUID: text(markImage['ReferencedSOPInstanceUID']), column: Number(markData[0]), row: Number(markData[1]) } : undefined,
     operatingPoint: op ? numberOf(op) : undefined,
     positive: intent ? sameConcept(codeOf(intent), SR.presentationRequired) : false,
   };
@@ -44,12 +48,13 @@ export function cadFromSr(dataset: ReadItem): Omit<ReadBackCad, 'sopInstanceUID'
     const positive = intent ? sameConcept(codeOf(intent), SR.presentationRequired) : firstDetails.positive;
     const certainty = Math.max(...details.map((d) => d.certaintyPercent ?? 0));
     const feedback = details.find((d) => d.feedback)?.feedback;
+    const falsePositiveMark = details.find((d) => d.falsePositiveMark)?.falsePositiveMark;
     if (kind === 'mammo') {
       const side = keyOfCode({ R: LATERALITY_CODE.R, L: LATERALITY_CODE.L }, codeOf(childNamed(impression, SR.laterality) ?? {}));
-      out.findings.push({ target: `breast:${side ?? '?'}`, positive, certaintyPercent: certainty, feedback });
+      out.findings.push({ target: `breast:${side ?? '?'}`, positive, certaintyPercent: certainty, feedback, ...(falsePositiveMark ? { falsePositiveMark } : {}) });
     } else {
       const id = CHEST_FINDING_IDS.find((f) => findings.some((x) => sameConcept(codeOf(x), chestFindingCode(f))));
-      out.findings.push({ target: `finding:${id ?? '?'}`, positive, certaintyPercent: certainty, feedback });
+      out.findings.push({ target: `finding:${id ?? '?'}`, positive, certaintyPercent: certainty, feedback, ...(falsePositiveMark ? { falsePositiveMark } : {}) });
     }
   }
   return out;

@@ -21,19 +21,25 @@ const LIBRARY_PATH = [1, 2];
 export function cadSr(kind: ReadingKind, ai: StudyAiResult, images: SourceImage[], feedback: AiFeedback[]): ContentItem {
   const library = images.filter((i) => ai.views.some((v) => v.sopInstanceUid === i.sopInstanceUID));
   const libraryIndex = (sop: string) => library.findIndex((i) => i.sopInstanceUID === sop) + 1;
-  const feedbackFor = (id: string) => [...feedback].reverse().find((f) => f.targetId === id && f.verdict !== 'false-positive') ?? feedback.find((f) => f.targetId === id);
+  const feedbackFor = (id: string) => feedback.filter((f) => f.targetId === id).at(-1);
+  /** False-positive marks on `sops` (the first finding also takes marks placed on other images). */
+  const marksFor = (id: string, sop: string | undefined, all: string[]) =>
+    feedback
+      .filter((f) => f.targetId === id && f.verdict === 'false-positive' && f.point)
+      .map((f) => f.point!)
+      .filter((p) => p.sopInstanceUID === sop || (sop === all[0] && !all.includes(p.sopInstanceUID)));
   const impressions: ContentItem[] = [];
 
   if (kind === 'mammo') {
     for (const breast of ai.breasts) {
-      const findings = ai.views
-        .filter((v) => v.laterality === breast.laterality)
-        .map((view) => {
-          const image = library[libraryIndex(view.sopInstanceUid) - 1];
-          const point = image ? centreOf(view, image) : undefined;
-          const score = Math.max(...Object.values(view.scores), 0);
-          return singleImageFinding(ai, { value: SR.mammographyDensity, positive: breast.positive, score, center: point && image ? { libraryIndex: libraryIndex(view.sopInstanceUid), point } : undefined, feedback: feedbackFor(`breast:${breast.laterality}`) }, LIBRARY_PATH);
-        });
+      const views = ai.views.filter((v) => v.laterality === breast.laterality);
+      const sops = views.map((v) => v.sopInstanceUid);
+      const findings = views.map((view) => {
+        const image = library[libraryIndex(view.sopInstanceUid) - 1];
+        const point = image ? centreOf(view, image) : undefined;
+        const score = Math.max(...Object.values(view.scores), 0);
+        return singleImageFinding(ai, { value: SR.mammographyDensity, positive: breast.positive, score, center: point && image ? { libraryIndex: libraryIndex(view.sopInstanceUid), point } : undefined, feedback: feedbackFor(`breast:${breast.laterality}`), falsePositiveMarks: marksFor(`breast:${breast.laterality}`, view.sopInstanceUid, sops), images }, LIBRARY_PATH);
+      });
       impressions.push(
         container('INFERRED FROM', SR.individualImpression, [
           codeItem('HAS CONCEPT MOD', SR.renderingIntent, breast.positive ? SR.presentationRequired : SR.presentationOptional),
@@ -53,7 +59,7 @@ export function cadSr(kind: ReadingKind, ai: StudyAiResult, images: SourceImage[
       impressions.push(
         container('INFERRED FROM', SR.individualImpression, [
           codeItem('HAS CONCEPT MOD', SR.renderingIntent, f.positive ? SR.presentationRequired : SR.presentationOptional),
-          singleImageFinding(ai, { value: chestFindingCode(id), positive: f.positive, score: f.score, center: point && view ? { libraryIndex: libraryIndex(view.sopInstanceUid), point } : undefined, feedback: feedbackFor(`finding:${id}`) }, LIBRARY_PATH),
+          singleImageFinding(ai, { value: chestFindingCode(id), positive: f.positive, score: f.score, center: point && view ? { libraryIndex: libraryIndex(view.sopInstanceUid), point } : undefined, feedback: feedbackFor(`finding:${id}`), falsePositiveMarks: marksFor(`finding:${id}`, view?.sopInstanceUid, view ? [view.sopInstanceUid] : []), images }, LIBRARY_PATH),
         ]),
       );
     }
