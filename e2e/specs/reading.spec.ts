@@ -7,10 +7,12 @@ import { fetchPart10, instancesInPacs } from '../../tests/support/pacs-objects';
 import { seededMammoAiResult } from '../../tests/support/seeded-ai-result';
 import { readEnvironment } from '../support/environment';
 import { cloneStudyIntoPacs } from '../support/reading-study';
+import { reportElsewhere } from '../support/reported-elsewhere';
 import { SCREENSHOT_DIR, TandemPage } from '../support/tandem-page';
 
 const env = readEnvironment();
 const source = env.fixtures.studies.find((s) => s.key === 'mammo-current')!;
+const chest = env.fixtures.studies.find((s) => s.key === 'chest-nih-cardiomegaly')!;
 
 /** Text that only an AI result carries: the seeded pack's name and id, heatmaps, the operating point. */
 const AI_MARKERS = ['Seeded test result', 'seeded-test-pack', '"heatmap"', '"operatingPoint"'];
@@ -167,6 +169,61 @@ test.describe('double reading, blinded first', () => {
     } finally {
       await remove();
       await page.request.post(`${env.origin}/ipc/settings.update`, { headers: { Authorization: `Bearer ${env.token}` }, data: [{ language: 'en' }] });
+    }
+  });
+
+  test('a chest X-ray read with the keyboard, finalised without an AI read and with a reason', async ({ page }) => {
+    const { study, remove } = await cloneStudyIntoPacs(chest, env.orthancDicomweb, 'chest', 'E2E^READING^CHEST');
+    const app = new TandemPage(page);
+    try {
+      await app.open(env.appUrl);
+      await app.openStudy(study.studyInstanceUID);
+      await app.waitForViewports(1);
+      const panel = page.getByTestId('report-panel');
+      await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'unread');
+      // Checklist by keyboard: focus a row's radio, P / U set it; then the rest absent in one go.
+      await panel.getByTestId('chest-cardiomegaly').getByRole('radio').first().focus();
+      await page.keyboard.press('p');
+      await expect(panel.getByTestId('chest-cardiomegaly')).toHaveAttribute('data-state', 'present');
+      await panel.getByTestId('chest-pleural-effusion').getByRole('radio').first().focus();
+      await page.keyboard.press('u');
+      await expect(panel.getByTestId('chest-pleural-effusion')).toHaveAttribute('data-state', 'uncertain');
+      await panel.getByTestId('rest-absent').click();
+      await expect(panel.getByTestId('chest-pneumothorax')).toHaveAttribute('data-state', 'absent');
+      await panel.getByTestId('impression').fill('Cardiomegaly. Possible small left effusion.');
+      await panel.getByTestId('reader-name').fill('Anna Petrova');
+      await panel.getByTestId('reader-name').press('Control+Enter');
+      await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'first-read-signed');
+      // No AI read exists for this study: the reveal says so, and the reader finalises without it.
+      await panel.getByTestId('reveal-ai').click();
+      await expect(panel.getByTestId('report-error')).toContainText('no AI read');
+      await panel.getByTestId('revise-reason').fill('AI not available for this study.');
+      await panel.getByTestId('finalize-without-ai').click();
+      await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
+      const added = (await instancesInPacs(env.orthancDicomweb, study.studyInstanceUID)).filter((i) => !study.instances.some((s) => s.sopInstanceUID === i.sop));
+      expect(added.map((i) => i.modality).sort()).toEqual(['DOC', 'SR']);
+      for (const instance of added) expect((await dciodvfy(await fetchPart10(env.orthancDicomweb, study.studyInstanceUID, instance))).errors).toEqual([]);
+    } finally {
+      await remove();
+    }
+  });
+
+  test('a study reported at another workstation shows its signed report and AI read, read back from the PACS', async ({ page }) => {
+    const { study, remove } = await cloneStudyIntoPacs(source, env.orthancDicomweb, 'elsewhere', 'E2E^READING^ELSEWHERE');
+    const app = new TandemPage(page);
+    try {
+      await reportElsewhere(study, env.orthancDicomweb);
+      await app.open(env.appUrl);
+      await app.openStudy(study.studyInstanceUID);
+      const back = page.getByTestId('read-back');
+      await expect(back.getByTestId('read-back-report')).toContainText('Sidorov Ivan');
+      await expect(back.getByTestId('read-back-report')).toContainText('BI-RADS 2: benign');
+      await expect(back.getByTestId('read-back-report')).toContainText('Read at the other workstation.');
+      await expect(back.getByTestId('read-back-cad')).toContainText('Seeded test result');
+      await expect(back.getByTestId('read-back-cad')).toContainText('breast:L: positive');
+      await expect(page.getByTestId('reading-workflow')).toHaveCount(0);
+    } finally {
+      await remove();
     }
   });
 });

@@ -89,7 +89,7 @@ describe('double reading to a real PACS', () => {
       const back = await elsewhere.services.reading.readBack('orthanc', uid);
       expect(back.unreadable).toEqual([]);
       expect(back.reports).toHaveLength(1);
-      expect(back.reports[0]).toMatchObject({ verified: true, observer: 'Anna^Petrova', revisionReason: 'Left breast needs a spot compression view.' });
+      expect(back.reports[0]).toMatchObject({ verified: true, observer: 'Petrova Anna', revisionReason: 'Left breast needs a spot compression view.' });
       expect(back.reports[0]!.report).toMatchObject({ kind: 'mammo', overallAssessment: '0', management: 'recall-additional-imaging', composition: 'c' });
       expect(back.cad).toHaveLength(1);
       expect(back.cad[0]).toMatchObject({ kind: 'mammo', algorithmName: 'Seeded test result', algorithmVersion: 'seeded-test-pack 0.0.1' });

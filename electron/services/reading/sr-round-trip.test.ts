@@ -16,7 +16,7 @@ describe('SR read-back', () => {
     const base = finalSession();
     const objects = await written({ ...base, report, final: { ...base.final!, report } });
     const decoded = reportFromSr(objects.find((o) => o.role === 'report-sr')!.ds);
-    expect(decoded?.observer).toBe('Anna^Petrova');
+    expect(decoded?.observer).toBe('Petrova Anna');
     expect(decoded?.revisionReason).toBe(base.final!.reason);
     const back = decoded!.report;
     expect(back.kind).toBe('mammo');

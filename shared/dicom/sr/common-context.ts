@@ -19,10 +19,14 @@ export function personObserver(name: string): ContentItem[] {
   return [codeItem('HAS OBS CONTEXT', SR.observerType, SR.person), pnameItem('HAS OBS CONTEXT', SR.personObserverName, name)];
 }
 
-/** `Family Given` → `Family^Given`, keeping an already DICOM-formatted name as it is. */
+/**
+ * The reader's name as a DICOM PN. "Family, Given" becomes `Family^Given`; a name without a
+ * comma is kept as typed (one component), since word order differs between languages and a
+ * guess would swap names.
+ */
 export function toPersonName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.includes('^')) return trimmed;
-  const parts = trimmed.split(/\s+/);
-  return parts.length > 1 ? `${parts.slice(1).join(' ')}^${parts[0]}` : trimmed;
+  const comma = trimmed.indexOf(',');
+  return comma > 0 ? `${trimmed.slice(0, comma).trim()}^${trimmed.slice(comma + 1).trim()}` : trimmed;
 }
