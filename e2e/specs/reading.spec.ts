@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dciodvfy } from '../../electron/services/reading/testing/dicom-validators';
+import { dciodvfy, dsrdump } from '../../electron/services/reading/testing/dicom-validators';
 import { fetchPart10, instancesInPacs } from '../../tests/support/pacs-objects';
 import { seededMammoAiResult } from '../../tests/support/seeded-ai-result';
 import { readEnvironment } from '../support/environment';
@@ -130,10 +130,18 @@ test.describe('double reading, blinded first', () => {
 
       const added = (await instancesInPacs(env.orthancDicomweb, study.studyInstanceUID)).filter((i) => !study.instances.some((s) => s.sopInstanceUID === i.sop));
       expect(added.map((i) => i.modality).sort()).toEqual(['DOC', 'OT', 'OT', 'OT', 'OT', 'SR', 'SR']);
+      const dumps: string[] = [];
       for (const instance of added) {
-        const verdict = await dciodvfy(await fetchPart10(env.orthancDicomweb, study.studyInstanceUID, instance));
+        const bytes = await fetchPart10(env.orthancDicomweb, study.studyInstanceUID, instance);
+        const verdict = await dciodvfy(bytes);
         expect(verdict.errors, verdict.output).toEqual([]);
+        if (instance.modality === 'SR') dumps.push((await dsrdump(bytes)).output);
       }
+      // The reader's report, and the AI's read with the verdict and the false-positive mark on it.
+      expect(dumps.find((d) => d.includes('Breast Imaging Report'))).toContain('spot compression');
+      const cad = dumps.find((d) => d.includes('Mammography CAD Report'));
+      expect(cad).toContain('False-positive mark');
+      expect(cad).toMatch(/Reader feedback on AI finding"\)=\(false-positive[^\n]*\n\s*<has properties SCOORD/);
     } finally {
       await remove();
     }

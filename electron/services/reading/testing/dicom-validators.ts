@@ -29,7 +29,7 @@ export async function dciodvfy(bytes: Uint8Array): Promise<Verdict> {
 /** DCMTK's SR reader: it checks the IOD's relationship and value-type rules while parsing. */
 export async function dsrdump(bytes: Uint8Array): Promise<Verdict> {
   const file = await toFile(bytes);
-  const result = await run('dsrdump', ['-Ee', '-Ec', '+Pn', file]).catch((err: { stdout: string; stderr: string; code: number }) => err);
+  const result = await run('dsrdump', ['-Ee', '-Ec', '+Pl', file]).catch((err: { stdout: string; stderr: string; code: number }) => err);
   const output = `${result.stdout}${result.stderr}`;
   return { errors: output.split('\n').filter((l) => /^(E|F):/.test(l)), output };
 }
