@@ -228,7 +228,8 @@ test.describe('double reading, blinded first', () => {
       await expect(back.getByTestId('read-back-report')).toContainText('BI-RADS 2: benign');
       await expect(back.getByTestId('read-back-report')).toContainText('Read at the other workstation.');
       await expect(back.getByTestId('read-back-cad')).toContainText('Seeded test result');
-      await expect(back.getByTestId('read-back-cad')).toContainText('breast:L: positive');
+      await expect(back.getByTestId('read-back-cad')).toContainText('Left breast: positive');
+      await expect(back.getByTestId('read-back-cad')).toContainText('Your verdict: Disagree');
       await expect(page.getByTestId('reading-workflow')).toHaveCount(0);
     } finally {
       await remove();

@@ -48,11 +48,12 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
   pacs.reachability = reachability;
   const retrieval = new RetrievalQueue(archive, pacs, events);
   const outbox = new OutboxService({ root: path.join(platform.dataDirectory, 'outbox'), profiles: pacs, events });
+  const reading = createReadingService({ dataDirectory: platform.dataDirectory, archive, pacs, settings, outbox });
+  void reading.start();
   archive.setPolicy({
     budgetBytes: () => settings.snapshot().archiveBudgetGiB * 2 ** 30,
-    isProtected: (uid) => retrieval.progressOf(uid) !== undefined || outbox.hasUnsentWork(uid),
+    isProtected: (uid) => retrieval.progressOf(uid) !== undefined || outbox.hasUnsentWork(uid) || reading.isReadingInProgress(uid),
   });
-  const reading = createReadingService({ dataDirectory: platform.dataDirectory, archive, pacs, settings, outbox });
   events.onDidEmit((name, payload) => {
     if (name === 'outboxChanged') void reading.onOutboxChanged(payload as Parameters<typeof reading.onOutboxChanged>[0]).catch(() => undefined);
   });

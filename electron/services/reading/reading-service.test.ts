@@ -43,6 +43,16 @@ describe('reading session', () => {
     expect(await policy(STUDY)).toBe(true);
   });
 
+  it('keeps a study protected from archive eviction from the first draft until its report is queued, also after a restart', async () => {
+    await signedRead();
+    expect(h.reading.isReadingInProgress(STUDY)).toBe(true);
+    const restarted = h.reopen();
+    await restarted.start();
+    expect(restarted.isReadingInProgress(STUDY)).toBe(true);
+    await restarted.finalize(STUDY, { decision: 'without-ai', reason: 'AI unavailable.' }, 'Petrova Anna');
+    expect(restarted.isReadingInProgress(STUDY)).toBe(false);
+  });
+
   it('refuses to sign an incomplete report and says what is missing', async () => {
     h = await readingHarness();
     const opened = await h.reading.open('orthanc', STUDY, 'mammo', 'en');

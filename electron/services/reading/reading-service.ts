@@ -50,8 +50,33 @@ export interface ReadingDependencies {
  */
 export class ReadingService implements ServiceImpl<'reading'>, ReadingStateSource {
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** Studies whose report is not yet in the outbox: their images must stay in the archive. */
+  private readonly unsent = new Set<string>();
+  private loaded: Promise<void> | undefined;
 
   constructor(private readonly deps: ReadingDependencies) {}
+
+  /** Loads which sessions are still being read (call once at start-up). */
+  start(): Promise<void> {
+    this.loaded ??= this.deps.store.all().then(
+      (sessions) => sessions.forEach((s) => this.track(s)),
+      () => undefined,
+    );
+    return this.loaded;
+  }
+
+  /**
+   * True while a study's report is being written or is final but not yet queued: the archive
+   * must keep its images, which the SR, heatmaps and PDF are built from and refer to.
+   */
+  isReadingInProgress(studyInstanceUID: string): boolean {
+    return this.unsent.has(studyInstanceUID);
+  }
+
+  private track(session: ReadingSession): void {
+    if (session.state === 'queued' || session.state === 'sent' || session.state === 'unread') this.unsent.delete(session.studyInstanceUID);
+    else this.unsent.add(session.studyInstanceUID);
+  }
 
   async stateOf(studyInstanceUID: string): Promise<ReadingState | undefined> {
     return (await this.deps.store.load(studyInstanceUID))?.state;
@@ -209,6 +234,7 @@ export class ReadingService implements ServiceImpl<'reading'>, ReadingStateSourc
     } catch (err) {
       throw storageError(err, 'saving the report');
     }
+    this.track(next);
     return next;
   }
 

@@ -5,6 +5,12 @@ import { narrative } from '../../../shared/report/report-narrative';
 /** A study already reported elsewhere: the signed reports and the AI reads found in the PACS. */
 export function ReadBackView({ found }: { found: ReadBack }) {
   const { t } = useTranslation();
+  const target = (id: string) => {
+    const [scope, value] = id.split(':');
+    if (scope === 'breast') return t(value === 'R' ? 'right' : 'left');
+    return t(`lexicon:chest.${value}`);
+  };
+  const verdict = (v: string) => t(v === 'false-positive' ? 'falsePositive' : v);
   return (
     <section className="report-read-back" data-testid="read-back" aria-label={t('readBack')}>
       <h4>{t('readBack')}</h4>
@@ -32,9 +38,9 @@ export function ReadBackView({ found }: { found: ReadBack }) {
           <ul>
             {c.findings.map((f) => (
               <li key={f.target}>
-                {f.target}: {t(f.positive ? 'positive' : 'negative')}
+                {target(f.target)}: {t(f.positive ? 'positive' : 'negative')}
                 {f.certaintyPercent !== undefined && ` · ${f.certaintyPercent}%`}
-                {f.feedback && ` · ${t('feedback')}: ${f.feedback}`}
+                {f.feedback && ` · ${t('feedback')}: ${verdict(f.feedback)}`}
               </li>
             ))}
           </ul>
