@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dciodvfy, dsrdump } from '../../electron/services/reading/testing/dicom-validators';
 import { fetchPart10, instancesInPacs } from '../../tests/support/pacs-objects';
 import { seededMammoAiResult } from '../../tests/support/seeded-ai-result';
 import { readEnvironment } from '../support/environment';
+import { startOwnApp } from '../support/own-app';
 import { cloneStudyIntoPacs } from '../support/reading-study';
 import { reportElsewhere } from '../support/reported-elsewhere';
 import { SCREENSHOT_DIR, TandemPage } from '../support/tandem-page';
@@ -232,6 +234,43 @@ test.describe('double reading, blinded first', () => {
       await expect(back.getByTestId('read-back-cad')).toContainText('Your verdict: Disagree');
       await expect(page.getByTestId('reading-workflow')).toHaveCount(0);
     } finally {
+      await remove();
+    }
+  });
+
+  test('killing the app while the draft is being written keeps the draft', async ({ page }) => {
+    const { study, remove } = await cloneStudyIntoPacs(source, env.orthancDicomweb, 'kill', 'E2E^READING^KILL');
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-e2e-kill-'));
+    let app = await startOwnApp(dataDir, env.orthancDicomweb);
+    try {
+      const tandem = new TandemPage(page);
+      await tandem.open(app.appUrl);
+      await tandem.openStudy(study.studyInstanceUID);
+      const panel = page.getByTestId('report-panel');
+      await panel.getByTestId('composition').selectOption('d');
+      await panel.getByTestId('assessment-L').selectOption('3');
+      await expect(panel.getByText('Draft saved')).toBeVisible();
+      // Keep typing so autosaves are in flight, and kill the app in the middle of them.
+      const comment = panel.getByTestId('comment');
+      await comment.pressSequentially('Dense breasts; ultrasound advised. ', { delay: 15 });
+      await comment.pressSequentially('More text while saving. ', { delay: 5 });
+      app.process.kill('SIGKILL');
+      await new Promise<void>((resolve) => app.process.once('exit', () => resolve()));
+
+      app = await startOwnApp(dataDir);
+      const saved = (await app.call('reading.get', [study.studyInstanceUID])) as { state: string; report: { composition?: string; comment: string; breasts: { L: { assessment?: string } } } };
+      expect(saved.state).toBe('first-read-draft');
+      expect(saved.report.composition, 'what was saved before the kill survives').toBe('d');
+      expect(saved.report.breasts.L.assessment).toBe('3');
+      expect('Dense breasts; ultrasound advised. More text while saving. ').toContain(saved.report.comment);
+
+      // The reader picks up where the app stopped (the PACS profile and source were kept too).
+      await tandem.open(app.appUrl);
+      await tandem.openStudy(study.studyInstanceUID);
+      await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'first-read-draft');
+      await expect(panel.getByTestId('composition')).toHaveValue('d');
+    } finally {
+      app.process.kill('SIGTERM');
       await remove();
     }
   });
