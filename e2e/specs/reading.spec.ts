@@ -14,7 +14,9 @@ import { SCREENSHOT_DIR, TandemPage } from '../support/tandem-page';
 
 const env = readEnvironment();
 const source = env.fixtures.studies.find((s) => s.key === 'mammo-current')!;
-const chest = env.fixtures.studies.find((s) => s.key === 'chest-nih-cardiomegaly')!;
+/** A chest study stored uncompressed, so the spec can copy it under new UIDs with dcmjs (shared or synthetic set). */
+const UNCOMPRESSED = ['1.2.840.10008.1.2', '1.2.840.10008.1.2.1'];
+const chest = env.fixtures.studies.find((s) => s.kind === 'chest' && s.instances.length === 1 && s.instances.every((i) => UNCOMPRESSED.includes(i.transferSyntaxUID)))!;
 
 /** Text that only an AI result carries: the seeded pack's name and id, heatmaps, the operating point. */
 const AI_MARKERS = ['Seeded test result', 'seeded-test-pack', '"heatmap"', '"operatingPoint"'];
