@@ -1,8 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron-binary';
 
 /**
  * `npm start`: builds the renderer and the Node bundles, then launches Electron when its binary
@@ -21,16 +20,6 @@ if (electronBinary && process.env.TANDEM_FORCE_LOOPBACK !== '1') {
 } else {
   console.log('No Electron binary is installed here: starting the loopback mode instead.');
   run(process.execPath, [path.join(root, 'dist', 'loopback', 'main.mjs')]);
-}
-
-/** The path the `electron` package reports, if that file really exists. */
-function findElectronBinary(): string | undefined {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function run(command: string, args: string[]): void {

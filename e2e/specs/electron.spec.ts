@@ -1,22 +1,12 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { findElectronBinary } from '../../scripts/electron-binary';
 
 /**
  * Drives the real Electron shell. No Electron binary can be installed on the CI machines, so
  * this spec skips there, saying why; wherever `npm ci` fetched the binary it runs.
  */
-function electronBinary(): string | undefined {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const binary = electronBinary();
+const binary = findElectronBinary();
 if (!binary) console.log('[e2e] Electron spec skipped: no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD).');
 
 test.describe('Electron shell', () => {

@@ -72,6 +72,11 @@ for (const key of ['mammo-current', 'mammo-prior']) {
     }
     await expect(slots.nth(0)).toHaveAttribute('data-chest-wall', 'right');
     await expect(slots.nth(1)).toHaveAttribute('data-chest-wall', 'left');
+    // One physical scale for all four (every fixture image has 0.1 mm pixels): a breast that is
+    // smaller on the detector must look smaller, not be blown up to fill its viewport.
+    const scales: number[] = [];
+    for (let i = 0; i < 4; i++) scales.push(Number(await slots.nth(i).locator('.image-viewport').getAttribute('data-css-per-image-pixel')));
+    for (const scale of scales) expect(scale / scales[0]!, `screen pixels per mm: ${scales.join(', ')}`).toBeCloseTo(1, 2);
   });
 }
 
@@ -91,4 +96,36 @@ test('Page Down steps from the 4-up to the current-against-prior comparison', as
   await app.waitForViewports(4);
   await page.keyboard.press('PageUp');
   await expect(grid).toHaveAttribute('data-stage', first!);
+});
+
+test('a protocol of the user’s own is refused while it breaks the schema, then used for the next study', async ({ page }) => {
+  const study = env.fixtures.studies.find((s) => s.key === 'mammo-current')!;
+  const app = new TandemPage(page);
+  await app.open(env.appUrl);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Hanging protocols' });
+  await section.locator('[data-protocol-id="mammo-screening"]').getByRole('button', { name: 'Copy to edit' }).click();
+  const editor = section.getByLabel('Protocol (JSON)');
+  const copy = JSON.parse(await editor.inputValue()) as { id: string; stages: { name: string; maxCells?: number }[] };
+  copy.stages[0]!.name = 'My screening 4-up';
+
+  await editor.fill(JSON.stringify({ ...copy, stages: [{ kind: 'grid', name: 'broken', maxCells: 0 }] }));
+  await section.getByRole('button', { name: 'Save protocol' }).click();
+  await expect(section.getByRole('alert')).toContainText(`${copy.id} is invalid`);
+
+  await editor.fill(JSON.stringify(copy));
+  await section.getByRole('button', { name: 'Save protocol' }).click();
+  await expect(section.locator(`[data-protocol-id="${copy.id}"]`)).toContainText('yours');
+  await page.getByRole('button', { name: 'Close' }).first().click();
+
+  await app.openStudy(study.studyInstanceUID);
+  const grid = page.getByTestId('stage-grid');
+  await expect(grid).toHaveAttribute('data-protocol', copy.id);
+  await expect(grid).toHaveAttribute('data-stage', 'My screening 4-up');
+  await app.waitForViewports(4);
+
+  await page.getByRole('button', { name: /Worklist/ }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await section.locator(`[data-protocol-id="${copy.id}"]`).getByRole('button', { name: 'Remove' }).click();
+  await expect(section.locator(`[data-protocol-id="${copy.id}"]`)).toHaveCount(0);
 });

@@ -12,6 +12,7 @@ import { ReachabilityMonitor } from './pacs/reachability-monitor';
 import type { SecretCipher } from './secrets/secret-cipher';
 import { SecretStore } from './secrets/secret-store';
 import type { SettingsBackend } from './settings/settings-backend';
+import { ProtocolStore } from './protocols/protocol-store';
 import { SettingsService } from './settings/settings-service';
 import { RetrievalQueue } from './studies/retrieval-queue';
 import { StudyService } from './studies/study-service';
@@ -74,6 +75,7 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
       worklist: new WorklistService(archive, pacs, retrieval, reachability),
       studies: new StudyService(archive, retrieval),
       archive: new ArchiveService(archive),
+      protocols: new ProtocolStore(path.join(platform.dataDirectory, 'hanging-protocols.json')),
       imports: new ImportService(archive, events),
       outbox,
       reading,

@@ -82,6 +82,16 @@ const en = {
   'settings.stowUrl': 'STOW-RS URL, if different',
   'settings.ca': 'Extra CA certificate (PEM) for this server',
   'archive.budget': 'Disk budget (GiB)',
+  'protocols.title': 'Hanging protocols',
+  'protocols.builtIn': 'built in',
+  'protocols.mine': 'yours',
+  'protocols.copy': 'Copy to edit',
+  'protocols.edit': 'Edit',
+  'protocols.save': 'Save protocol',
+  'protocols.cancel': 'Cancel',
+  'protocols.editor': 'Protocol (JSON)',
+  'protocols.hint': 'Your protocols win over a built-in one that matches a study equally well. The schema is checked when you save.',
+  'protocols.notJson': 'This is not valid JSON:',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -167,6 +177,16 @@ const ru: Record<MessageKey, string> = {
   'settings.stowUrl': 'URL STOW-RS, если отличается',
   'settings.ca': 'Дополнительный сертификат ЦС (PEM) для этого сервера',
   'archive.budget': 'Лимит диска (ГиБ)',
+  'protocols.title': 'Протоколы раскладки',
+  'protocols.builtIn': 'встроенный',
+  'protocols.mine': 'ваш',
+  'protocols.copy': 'Копировать для правки',
+  'protocols.edit': 'Изменить',
+  'protocols.save': 'Сохранить протокол',
+  'protocols.cancel': 'Отмена',
+  'protocols.editor': 'Протокол (JSON)',
+  'protocols.hint': 'Ваши протоколы имеют приоритет над встроенными при равном совпадении. Схема проверяется при сохранении.',
+  'protocols.notJson': 'Это не корректный JSON:',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, ru };

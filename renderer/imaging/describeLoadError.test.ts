@@ -4,6 +4,7 @@ import { describeLoadError } from './describeLoadError';
 describe('describeLoadError', () => {
   it('reads Errors, strings and nested loader shapes', () => {
     expect(describeLoadError(new Error('bad codestream'))).toBe('bad codestream');
+    expect(describeLoadError(959184)).toMatch(/compressed pixel data is damaged/);
     expect(describeLoadError('plain')).toBe('plain');
     expect(describeLoadError({ error: new Error('inner'), dataSet: {} })).toBe('inner');
     expect(describeLoadError({ detail: { error: 'deep' } })).toBe('deep');

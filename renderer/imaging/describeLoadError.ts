@@ -7,6 +7,8 @@ export function describeLoadError(reason: unknown, depth = 0): string {
   if (depth > 4) return 'unknown error';
   if (reason === undefined || reason === null) return 'unknown error';
   if (typeof reason === 'string') return reason || 'unknown error';
+  // The WASM codecs throw a bare pointer when the compressed stream is broken.
+  if (typeof reason === 'number') return 'the compressed pixel data is damaged or truncated (the decoder stopped with an internal error)';
   if (reason instanceof Error) return reason.message || reason.name;
   if (typeof ErrorEvent !== 'undefined' && reason instanceof ErrorEvent) {
     return reason.message || 'decode worker failed';

@@ -1,8 +1,10 @@
 import { benchImport } from '../../electron/services/import/import.bench';
 import { benchOutbox } from '../../electron/services/outbox/outbox.bench';
 import { benchArchiveQuery, type BenchRow } from './archive-query.bench';
+import { formatRow } from './format-rows';
 import { benchRetrieval } from './retrieval.bench';
 import { benchTransport } from './transport.bench';
+import { benchViewer } from './viewer.bench';
 
 /**
  * `npm run bench`: every benchmark, side by side in one run, with its ratio or target.
@@ -23,13 +25,11 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
     },
   ],
   ['Outbox: what "saved" costs', benchOutbox],
+  ['Reading viewer: FFDM hanging, renderer memory, decode against native decoders', () => benchViewer()],
 ];
 
 for (const [title, bench] of sections) {
   const rows = await bench();
   console.log(`\n${title}`);
-  for (const row of rows) {
-    const value = row.unit === '×' ? row.value.toFixed(2) : row.value.toFixed(row.value < 10 ? 3 : 1);
-    console.log(`  ${row.label.padEnd(62)} ${value.padStart(10)} ${row.unit.padEnd(3)} ${row.note ?? ''}`);
-  }
+  for (const row of rows) console.log(formatRow(row));
 }

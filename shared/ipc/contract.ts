@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DicomJsonDatasetSchema } from '../dicom/dicom-json';
+import { HangingProtocol } from '../hanging/protocol-schema';
 import { PacsReachability } from '../domain/connectivity';
 import { ImportProgress, ImportSummary } from '../domain/import';
 import { OutboxItem } from '../domain/outbox';
@@ -81,6 +82,17 @@ export const contract = {
         integrity: z.object({ dropped: z.number().int(), recovered: z.number().int(), removed: z.number().int() }),
       }),
     ),
+  },
+  protocols: {
+    /**
+     * The hanging protocols the viewer chooses from: the built-in ones and the user's own (which
+     * win over a built-in one on an equal match), and why any stored protocol was not loaded.
+     */
+    list: method(z.tuple([]), z.object({ builtIn: z.array(HangingProtocol), user: z.array(HangingProtocol), problems: z.array(z.string()) })),
+    /** Saves (or replaces, by id) one of the user's protocols; refused with every schema problem listed. */
+    save: method(z.tuple([z.unknown()]), HangingProtocol),
+    /** Removes one of the user's protocols. */
+    remove: method(z.tuple([z.string().min(1)]), z.void()),
   },
   imports: {
     /**

@@ -6,6 +6,7 @@ import { useApi } from '../../app/api-context';
 import { ErrorBanner } from '../../app/ErrorBanner';
 import { useT } from '../../app/i18n';
 import { ArchiveSettings } from './ArchiveSettings';
+import { HangingProtocolSettings } from './HangingProtocolSettings';
 import { PacsProfileForm } from './PacsProfileForm';
 
 interface Props {
@@ -76,6 +77,7 @@ export function SettingsPanel({ settings, onClose }: Props) {
         </button>
       )}
       <ArchiveSettings settings={settings} />
+      <HangingProtocolSettings />
       <label className="language">
         {t('settings.language')}
         <select value={settings.language} onChange={(e) => void run(() => api.settings.update({ language: Language.parse(e.target.value) }))}>

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { updateReadingState } from '../../imaging/readingState';
-import { SHORTCUTS } from '../../imaging/tools/shortcuts';
+import { SHORTCUTS, STAGE_SHORTCUTS } from '../../imaging/tools/shortcuts';
 import { ShortcutSheet } from './ShortcutSheet';
 
 const decode = (html: string) => html.replaceAll('&amp;', '&').replaceAll('&#x27;', "'").replaceAll('&quot;', '"');
@@ -14,12 +14,13 @@ describe('ShortcutSheet', () => {
     updateReadingState({ shortcutSheetOpen: true });
     const html = decode(renderToStaticMarkup(createElement(ShortcutSheet)));
     const rows = html.match(/data-testid="shortcut-row"/g) ?? [];
-    expect(rows).toHaveLength(SHORTCUTS.length);
+    expect(rows).toHaveLength(SHORTCUTS.length + STAGE_SHORTCUTS.length);
     for (const shortcut of SHORTCUTS) {
       expect(html).toContain(`data-key="${shortcut.key}"`);
       expect(html).toContain(`>${shortcut.keyLabel}</kbd>`);
       expect(html).toContain(shortcut.description);
     }
+    for (const stage of STAGE_SHORTCUTS) expect(html).toContain(stage.description);
     expect(html).toContain('Middle drag');
   });
 

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { updateReadingState, useReadingState } from '../../imaging/readingState';
-import { MOUSE_GESTURES, SHORTCUTS } from '../../imaging/tools/shortcuts';
+import { MOUSE_GESTURES, SHORTCUTS, STAGE_SHORTCUTS } from '../../imaging/tools/shortcuts';
 
 const backdrop: CSSProperties = {
   position: 'fixed',
@@ -51,6 +51,14 @@ export function ShortcutSheet() {
                   {shortcut.hold ? ' (hold)' : ''}
                 </td>
                 <td>{shortcut.description}</td>
+              </tr>
+            ))}
+            {STAGE_SHORTCUTS.map((stage) => (
+              <tr key={stage.keyLabel} data-testid="shortcut-row">
+                <td style={keyCell}>
+                  <kbd style={kbd}>{stage.keyLabel}</kbd>
+                </td>
+                <td>{stage.description}</td>
               </tr>
             ))}
             {MOUSE_GESTURES.map((gesture) => (

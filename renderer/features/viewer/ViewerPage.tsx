@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { LOCAL_SOURCE_ID, type StudySummary } from '../../../shared/domain/study';
 import { useApi } from '../../app/api-context';
 import { ErrorBanner } from '../../app/ErrorBanner';
@@ -8,6 +9,7 @@ import { HangingSlot } from './HangingSlot';
 import { useHangingSession } from './useHangingSession';
 import { useLocalStudy } from './useLocalStudy';
 import { slotViewportId, useLinkedPairs } from './useLinkedPairs';
+import { useScaleGroups } from './useScaleGroups';
 import { useStageStepping } from './useStageStepping';
 import { ViewerToolbar } from './ViewerToolbar';
 
@@ -29,6 +31,8 @@ export function ViewerPage({ summary, onBack }: Props) {
   const hung = hanging.status === 'ready' ? hanging.hung : undefined;
   const [stageIndex, setStageIndex] = useStageStepping(hung);
   const stage = hung?.stages[stageIndex];
+  const gridRef = useRef<HTMLDivElement>(null);
+  const scaleFactors = useScaleGroups(gridRef, stage);
   useLinkedPairs(stage, stageIndex);
 
   return (
@@ -70,6 +74,7 @@ export function ViewerPage({ summary, onBack }: Props) {
       <div className="viewer-body">
         {stage && (
           <div
+            ref={gridRef}
             className="viewport-grid"
             data-testid="stage-grid"
             data-protocol={hung?.protocolId}
@@ -78,7 +83,7 @@ export function ViewerPage({ summary, onBack }: Props) {
           >
             {stage.slots.map((slot) => (
               <div className="viewport-cell" key={`${stage.name}:${slot.slotId}`} style={{ gridRow: slot.row + 1, gridColumn: slot.column + 1 }}>
-                <HangingSlot slot={slot} viewportId={slotViewportId(stageIndex, slot.slotId)} />
+                <HangingSlot slot={slot} viewportId={slotViewportId(stageIndex, slot.slotId)} scaleFactor={scaleFactors.get(slot.slotId)} />
               </div>
             ))}
           </div>

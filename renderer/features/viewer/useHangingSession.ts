@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { imageAttributesFromDicomJson, type ImageAttributes } from '../../../shared/hanging/image-attributes';
 import type { HungProtocol } from '../../../shared/hanging/hung-layout';
 import { chooseProtocol, hang } from '../../../shared/hanging/matcher';
-import { builtInProtocols } from '../../../shared/hanging/protocols';
 import { LOCAL_SOURCE_ID, type LocalStudy } from '../../../shared/domain/study';
 import { toErrorData, type ErrorData } from '../../../shared/ipc/errors';
 import { useApi } from '../../app/api-context';
@@ -42,7 +41,10 @@ export function useHangingSession(study: LocalStudy | undefined): HangingState {
         : [];
       const priors: ImageAttributes[][] = [];
       for (const prior of earlier) priors.push(attributes(await api.studies.readInstanceHeaders(prior.studyInstanceUID)));
-      const protocol = chooseProtocol(currentImages, priors, builtInProtocols);
+      const { builtIn, user } = await api.protocols.list();
+      // The user's own protocols come first, so they win a tie; one with a built-in's id replaces it.
+      const protocols = [...user, ...builtIn.filter((p) => !user.some((u) => u.id === p.id))];
+      const protocol = chooseProtocol(currentImages, priors, protocols);
       return hang(protocol, currentImages, priors);
     };
     load().then(

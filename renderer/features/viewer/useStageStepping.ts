@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { HungProtocol } from '../../../shared/hanging/hung-layout';
+import { STAGE_KEYS } from '../../imaging/tools/shortcuts';
 
 /** Keys that step through a protocol's stages: Page Down / N forward, Page Up / B back. */
-const NEXT = new Set(['PageDown', 'n', 'N']);
-const PREVIOUS = new Set(['PageUp', 'b', 'B']);
+const NEXT = new Set<string>(STAGE_KEYS.next);
+const PREVIOUS = new Set<string>(STAGE_KEYS.previous);
 
 /**
  * The current stage, stepped by keyboard. Stages without any image are skipped, so a study with

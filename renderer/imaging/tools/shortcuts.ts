@@ -60,6 +60,18 @@ export const MOUSE_GESTURES: ReadonlyArray<{ gesture: string; description: strin
   { gesture: 'Wheel', description: 'Zoom' },
 ];
 
+/** Keys that step through the hanging protocol's stages (`useStageStepping` reads these). */
+export const STAGE_KEYS = {
+  next: ['PageDown', 'n', 'N'],
+  previous: ['PageUp', 'b', 'B'],
+} as const;
+
+/** The stage keys as the sheet lists them. */
+export const STAGE_SHORTCUTS: ReadonlyArray<{ keyLabel: string; description: string }> = [
+  { keyLabel: 'PgDn / N', description: 'Next stage: 4-up → current against prior (CC, then MLO) → single views' },
+  { keyLabel: 'PgUp / B', description: 'Previous stage' },
+];
+
 const sameCommand = (a: ReadingCommand, b: ReadingCommand): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The shortcut that runs `command`, if any (for button titles). */
