@@ -10,6 +10,8 @@ import { ModelsService } from './models/models-service';
 import { PackStore } from './models/pack-store';
 import { OutboxService } from './outbox/outbox-service';
 import { PacsProfileService } from './pacs/pacs-profile-service';
+import { createReadingService } from './reading/create-reading-service';
+import { createRevealPolicy, type RevealPolicy } from './reading/reveal-policy';
 import { ReachabilityMonitor } from './pacs/reachability-monitor';
 import type { SecretCipher } from './secrets/secret-cipher';
 import { SecretStore } from './secrets/secret-store';
@@ -38,6 +40,8 @@ export interface ServiceContainer {
   retrieval: RetrievalQueue;
   /** AI inference (the reading session installs its reveal policy here). */
   inference: InferenceService;
+  /** May an AI result of a study reach the renderer? Only once its first read is signed (issue 5 injects it). */
+  revealPolicy: RevealPolicy;
   /** Stops background work (the outbox sender) and flushes pending writes; call before exit. */
   dispose(): Promise<void>;
 }
@@ -53,22 +57,40 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
   pacs.reachability = reachability;
   const retrieval = new RetrievalQueue(archive, pacs, events);
   const outbox = new OutboxService({ root: path.join(platform.dataDirectory, 'outbox'), profiles: pacs, events });
-  archive.setPolicy({
-    budgetBytes: () => settings.snapshot().archiveBudgetGiB * 2 ** 30,
-    isProtected: (uid) => retrieval.progressOf(uid) !== undefined || outbox.hasUnsentWork(uid),
-  });
   const packs = new PackStore({
     root: path.join(platform.dataDirectory, 'models'),
     builtInDirectory: platform.builtInPacksDirectory ?? path.resolve('models', 'packs'),
     trustedKeys: () => settings.snapshot().trustedModelKeys,
   });
   const inference = new InferenceService({ store: packs, archive, cache: new ResultCache(path.join(platform.dataDirectory, 'ai-results')), events });
+  const reading = createReadingService({
+    dataDirectory: platform.dataDirectory,
+    archive,
+    pacs,
+    settings,
+    outbox,
+    // The AI reads in the background as soon as a reading opens; its result stays in this process
+    // until the first read is signed (the reveal policy below refuses it to the renderer).
+    ai: { getResult: (uid) => inference.resultForReveal(uid) },
+    prepareAi: (uid) => void inference.start(uid).catch(() => undefined),
+  });
+  void reading.start();
+  const revealPolicy = createRevealPolicy(reading);
+  inference.setRevealPolicy(revealPolicy);
+  archive.setPolicy({
+    budgetBytes: () => settings.snapshot().archiveBudgetGiB * 2 ** 30,
+    isProtected: (uid) => retrieval.progressOf(uid) !== undefined || outbox.hasUnsentWork(uid) || reading.isReadingInProgress(uid),
+  });
+  events.onDidEmit((name, payload) => {
+    if (name === 'outboxChanged') void reading.onOutboxChanged(payload as Parameters<typeof reading.onOutboxChanged>[0]).catch(() => undefined);
+  });
   outbox.start();
   return {
     events,
     reachability,
     retrieval,
     inference,
+    revealPolicy,
     dispose: async () => {
       reachability.dispose();
       await inference.dispose();
@@ -86,6 +108,7 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
       outbox,
       models: new ModelsService(packs),
       inference,
+      reading,
       system: new SystemService(platform),
     },
   };

@@ -20,6 +20,10 @@ import { StudyAiResult } from '../domain/ai-result';
 import { InferenceJob, InferenceProgress, NodeCalibration } from '../models/inference-progress';
 import { InstalledPack, RefusedPack } from '../models/installed-pack';
 import { PackId } from '../models/manifest';
+import { ReadBack } from '../report/read-back';
+import { ReaderReport } from '../report/reader-report';
+import { AiFeedback, AuditEntry, FinalDecision, ReaderName, ReadingKind, ReadingSession } from '../report/reading-session';
+import { ReportLanguage } from '../report/report-language';
 import { binaryMethod, event, method } from './method';
 
 /**
@@ -105,6 +109,28 @@ export const contract = {
     cancelImport: method(z.tuple([z.string()]), z.void()),
   },
   // ── reading service (issue 6) goes here ──
+  reading: {
+    /** The study's reading session; creates it (unread) on first open. Never carries an AI result before the first read is signed. */
+    open: method(z.tuple([SourceId, Uid, ReadingKind, ReportLanguage]), ReadingSession),
+    /** The session if there is one. */
+    get: method(z.tuple([Uid]), ReadingSession.nullable()),
+    /** Autosaves the first-read draft; refused when `revision` is stale (another window saved since). */
+    saveDraft: method(z.tuple([Uid, z.number().int().nonnegative(), ReaderReport]), ReadingSession),
+    /** Signs the first read (every required item filled, or INVALID_ARGUMENT naming what is missing). */
+    signFirstRead: method(z.tuple([Uid, z.number().int().nonnegative(), ReaderName]), ReadingSession),
+    /** After signing only: fetches the AI read, compares it per breast / per finding, lists the discordances. */
+    reveal: method(z.tuple([Uid]), ReadingSession),
+    /** The reader's verdict on an AI finding: agree, disagree, or a false-positive mark on the image. */
+    recordFeedback: method(z.tuple([Uid, AiFeedback]), ReadingSession),
+    /** Confirms the first read, revises it with a reason, or (no AI result) finalises without it; then queues the SR, CAD SR, heatmaps and PDF to the PACS. */
+    finalize: method(z.tuple([Uid, FinalDecision, ReaderName]), ReadingSession),
+    /** Queues a final report again when queuing failed (e.g. no PACS was configured then). */
+    queue: method(z.tuple([Uid]), ReadingSession),
+    /** Every audited transition of the study, oldest first. */
+    auditLog: method(z.tuple([Uid]), z.array(AuditEntry)),
+    /** The signed reports and AI reads stored as SR objects in the PACS (or the local archive). */
+    readBack: method(z.tuple([SourceId, Uid]), ReadBack),
+  },
 
   outbox: {
     /** Everything waiting for, being sent to, or sent to a PACS, newest first. */

@@ -98,6 +98,19 @@ export class InferenceService implements ServiceImpl<'inference'> {
     return calibrate(pack.info.manifest, new NodeModelRunner(await this.deps.store.session(packId)));
   }
 
+  /**
+   * For the reading service at the reveal, not on the IPC contract: the study's newest result,
+   * reading it now with the default pack when none is cached yet (or the background run failed).
+   */
+  async resultForReveal(studyUid: string): Promise<StudyAiResult | undefined> {
+    const cached = (await this.deps.cache.all(studyUid))[0];
+    if (cached) return cached;
+    const job = await this.start(studyUid).catch(() => undefined);
+    if (!job) return undefined;
+    await this.idle();
+    return (await this.deps.cache.all(studyUid))[0];
+  }
+
   /** Waits for every queued job (tests, benchmarks). */
   async idle(): Promise<void> {
     await this.queue;

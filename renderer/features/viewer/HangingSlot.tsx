@@ -36,7 +36,15 @@ function HungImage({ slot, viewportId, scaleFactor }: Props & { slot: Extract<Hu
 
   if (error) return <div className="viewport-placeholder" data-render-state="error" data-sop-instance-uid={image.sopInstanceUID}>{error}</div>;
   return (
-    <div className="hung-image" data-slot={slot.name} data-sop-instance-uid={image.sopInstanceUID} data-chest-wall={transform.chestWallSide} data-study-role={slot.study} style={{ height: '100%' }}>
+    <div
+      className="hung-image"
+      data-slot={slot.name}
+      data-chest-wall={transform.chestWallSide}
+      data-study-role={slot.study}
+      data-sop-instance-uid={image.sopInstanceUID}
+      data-series-instance-uid={image.seriesInstanceUID}
+      style={{ height: '100%', position: 'relative' }}
+    >
       {imageId ? (
         <ImageViewport
           imageIds={[imageId]}

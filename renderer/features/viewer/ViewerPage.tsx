@@ -1,13 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LOCAL_SOURCE_ID, type StudySummary } from '../../../shared/domain/study';
 import { useApi } from '../../app/api-context';
 import { ErrorBanner } from '../../app/ErrorBanner';
+import { ReportPanel, readingKindOf } from '../report/ReportPanel';
 import { formatDicomDate, formatPatientName } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { releaseAllPart10 } from '../../imaging/part10';
-import { AiResultPanel } from '../ai/AiResultPanel';
-import { AiToolbar } from '../ai/AiToolbar';
-import { useAiReading } from '../ai/useAiReading';
+import { AiReadingArea } from '../ai/AiReadingArea';
 import { HangingSlot } from './HangingSlot';
 import { useHangingSession } from './useHangingSession';
 import { useLocalStudy } from './useLocalStudy';
@@ -39,7 +38,11 @@ export function ViewerPage({ summary, onBack }: Props) {
   const gridRef = useRef<HTMLDivElement>(null);
   const scaleFactors = useScaleGroups(gridRef, stage);
   useLinkedPairs(stage, stageIndex);
-  const ai = useAiReading(summary.studyInstanceUID, summary.modalitiesInStudy);
+  // The AI's read (its controls, panel and heatmaps) exists in this page only once the reader's
+  // own first read is signed and revealed; studies without a reading template have no blind read.
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => setRevealed(false), [summary.studyInstanceUID]);
+  const aiAllowed = !readingKindOf(summary) || revealed;
 
   return (
     <section className="viewer-page">
@@ -64,7 +67,6 @@ export function ViewerPage({ summary, onBack }: Props) {
         )}
       </header>
       <ViewerToolbar />
-      {state.status === 'ready' && <AiToolbar reading={ai} />}
       {state.status === 'retrieving' && (
         <p className="status" role="status" data-testid="retrieve-progress">
           {t('viewer.retrieving')}
@@ -95,7 +97,8 @@ export function ViewerPage({ summary, onBack }: Props) {
             ))}
           </div>
         )}
-        <AiResultPanel packs={ai.packs} />
+        {state.status === 'ready' && aiAllowed && <AiReadingArea summary={summary} />}
+        {state.status === 'ready' && <ReportPanel summary={summary} onRevealedChange={setRevealed} />}
       </div>
     </section>
   );

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StudySummary } from '../../../shared/domain/study';
+import { toErrorData, type ErrorData } from '../../../shared/ipc/errors';
+import type { ReaderReport } from '../../../shared/report/reader-report';
+import type { AiFeedback, FinalDecisionInput, ReadingKind, ReadingSession } from '../../../shared/report/reading-session';
+import type { ReportLanguage } from '../../../shared/report/report-language';
+import { useApi } from '../../app/api-context';
+
+const AUTOSAVE_MS = 500;
+
+export interface ReadingController {
+  session?: ReadingSession;
+  /** The draft as edited, ahead of the last save. */
+  draft?: ReaderReport;
+  saving: boolean;
+  error?: ErrorData;
+  edit(report: ReaderReport): void;
+  sign(readerName: string): Promise<void>;
+  reveal(): Promise<void>;
+  feedback(f: AiFeedback): Promise<void>;
+  finalize(decision: FinalDecisionInput, readerName: string): Promise<void>;
+  clearError(): void;
+}
+
+/**
+ * The reading session of the open study: opens it, autosaves the draft (debounced, one save at a
+ * time, always against the latest revision) and runs the steps of the double read.
+ */
+export function useReadingSession(summary: StudySummary, kind: ReadingKind, language: ReportLanguage): ReadingController {
+  const api = useApi();
+  const uid = summary.studyInstanceUID;
+  const [session, setSession] = useState<ReadingSession>();
+  const [draft, setDraft] = useState<ReaderReport>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ErrorData>();
+  const latest = useRef<ReadingSession | undefined>(undefined);
+  const pending = useRef<ReaderReport | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+
+  const accept = useCallback((s: ReadingSession) => {
+    latest.current = s;
+    setSession(s);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    api.reading.open(summary.sourceId, uid, kind, language).then(
+      (s) => {
+        if (!live) return;
+        accept(s);
+        setDraft(s.report);
+      },
+      (err: unknown) => live && setError(toErrorData(err)),
+    );
+    const off = api.events.on('outboxChanged', () => {
+      void api.reading.get(uid).then((s) => s && live && accept(s), () => undefined);
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api, uid, summary.sourceId, kind, language, accept]);
+
+  // The outbox announces its own changes; the session's move to "sent" follows them on the
+  // service side, so while queued the panel asks again until it is sent.
+  const queued = session?.state === 'queued';
+  useEffect(() => {
+    if (!queued) return;
+    const poll = setInterval(() => void api.reading.get(uid).then((s) => s && accept(s), () => undefined), 1500);
+    return () => clearInterval(poll);
+  }, [api, uid, queued, accept]);
+
+  const flush = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    chain.current = chain.current.then(async () => {
+      const report = pending.current;
+      const current = latest.current;
+      if (!report || !current) return;
+      pending.current = undefined;
+      setSaving(true);
+      try {
+        accept(await api.reading.saveDraft(uid, current.revision, report));
+      } catch (err) {
+        setError(toErrorData(err));
+      } finally {
+        setSaving(false);
+      }
+    });
+    return chain.current;
+  }, [api, uid, accept]);
+
+  useEffect(() => () => void flush(), [flush]);
+
+  const run = useCallback(async (step: () => Promise<ReadingSession>) => {
+    try {
+      accept(await step());
+      setError(undefined);
+    } catch (err) {
+      setError(toErrorData(err));
+    }
+  }, [accept]);
+
+  return {
+    session,
+    draft,
+    saving,
+    error,
+    clearError: () => setError(undefined),
+    edit(report) {
+      setDraft(report);
+      pending.current = report;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
+    },
+    async sign(readerName) {
+      await flush();
+      await run(() => api.reading.signFirstRead(uid, latest.current?.revision ?? 0, readerName));
+    },
+    reveal: () => run(() => api.reading.reveal(uid)),
+    feedback: (f) => run(() => api.reading.recordFeedback(uid, f)),
+    finalize: (decision, readerName) => run(() => api.reading.finalize(uid, decision, readerName)),
+  };
+}
