@@ -90,8 +90,10 @@ test.describe('double reading, blinded first', () => {
       const panel = page.getByTestId('report-panel');
 
       // Before signing: no AI panel, no heatmap in the DOM, and nothing of the AI result was sent to the renderer.
-      await expect(page.getByTestId('ai-panel')).toHaveCount(0);
-      await expect(page.getByTestId('ai-heatmap')).toHaveCount(0);
+      // Neither the report's AI section nor the AI reader's own controls, panel and heatmaps exist yet.
+      await expect(page.getByTestId('report-ai-panel')).toHaveCount(0);
+      await expect(page.getByTestId('discordance-heatmap')).toHaveCount(0);
+      await expect(page.locator('[data-testid^="ai-"]')).toHaveCount(0);
       expect(traffic.seen.length, 'the watcher sees the IPC traffic').toBeGreaterThan(5);
       expect(await aiLeaks(traffic)).toEqual([]);
 
@@ -102,12 +104,13 @@ test.describe('double reading, blinded first', () => {
       await panel.getByTestId('reveal-ai').press('Control+Shift+A');
       await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'discordances-listed');
       expect((await aiLeaks(traffic)).length, 'the reveal did deliver the AI result (the watcher would see a leak)').toBeGreaterThan(0);
-      await expect(page.getByTestId('ai-panel')).toBeVisible();
-      await expect(page.getByTestId('not-for-clinical-use')).toBeVisible();
+      await expect(page.getByTestId('report-ai-panel')).toBeVisible();
+      await expect(page.getByTestId('report-not-for-clinical-use')).toBeVisible();
+      await expect(page.getByTestId('ai-toolbar'), 'the AI reader controls appear once revealed').toBeVisible();
       const left = panel.locator('[data-comparison="breast:L"]');
       await expect(left).toHaveAttribute('data-outcome', 'ai-only');
       await expect(panel.locator('[data-comparison="breast:R"]')).toHaveAttribute('data-outcome', 'concordant');
-      await expect(left.getByTestId('ai-heatmap')).toHaveCount(2);
+      await expect(left.getByTestId('discordance-heatmap')).toHaveCount(2);
 
       // Feedback by keyboard: 2 = disagree on the focused discordance.
       await left.focus();
@@ -163,7 +166,8 @@ test.describe('double reading, blinded first', () => {
       const panel = page.getByTestId('report-panel');
       await expect(panel).toHaveAttribute('lang', 'ru');
       await expect(panel.getByText('Правая молочная железа').first()).toBeVisible();
-      await expect(page.getByTestId('ai-panel')).toHaveCount(0);
+      await expect(page.getByTestId('report-ai-panel')).toHaveCount(0);
+      await expect(page.locator('[data-testid^="ai-"]')).toHaveCount(0);
       expect(await aiLeaks(traffic)).toEqual([]);
       await panel.getByTestId('sign-first-read').click();
       await panel.getByTestId('reveal-ai').click();

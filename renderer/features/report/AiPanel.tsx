@@ -8,12 +8,12 @@ import type { StudyAiResult } from '../../../shared/domain/ai-result';
 export function AiPanel({ ai }: { ai: StudyAiResult }) {
   const { t } = useTranslation();
   return (
-    <section className="report-ai" data-testid="ai-panel" aria-label={t('aiPanel')}>
+    <section className="report-ai" data-testid="report-ai-panel" aria-label={t('aiPanel')}>
       <h4>{t('aiPanel')}</h4>
       <p>
         {ai.pack.name} {ai.pack.version}
         {ai.pack.notForClinicalUse && (
-          <strong className="report-warning" data-testid="not-for-clinical-use">
+          <strong className="report-warning" data-testid="report-not-for-clinical-use">
             {' '}
             {t('notForClinicalUse')}
           </strong>

@@ -24,7 +24,7 @@ export function HeatmapThumb({ heatmap, label, aspect }: { heatmap: Heatmap; lab
   }, [heatmap]);
   const width = 96;
   return (
-    <figure className="report-heatmap" data-testid="ai-heatmap">
+    <figure className="report-heatmap" data-testid="discordance-heatmap">
       <canvas ref={ref} style={{ width, height: Math.round(width / (aspect ?? heatmap.width / heatmap.height)), imageRendering: 'pixelated' }} />
       <figcaption>{label}</figcaption>
     </figure>
