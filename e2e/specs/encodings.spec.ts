@@ -34,6 +34,14 @@ test.describe('every common transfer syntax renders, and lossless ones exactly l
   test.beforeAll(async () => {
     set = await makeEncodingFixtures(env.fixtures, fixturesDir!);
   });
+  // The worklist source is a saved setting: give the next specs back the PACS they expect.
+  test.afterEach(async () => {
+    await fetch(`${env.origin}/ipc/settings.update`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${env.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ activeSourceId: 'orthanc' }]),
+    });
+  });
 
   for (const family of ['encodings-16', 'encodings-8'] as const) {
     test(`${family}: each image decodes; lossless equals its reference; lossy resembles it and is flagged`, async ({ page }) => {
