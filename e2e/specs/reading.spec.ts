@@ -188,7 +188,7 @@ test.describe('double reading, blinded first', () => {
     }
   });
 
-  test('a chest X-ray read with the keyboard, finalised without an AI read and with a reason', async ({ page }) => {
+  test('a chest X-ray read with the keyboard, the app’s own chest pack revealed after signing, confirmed and sent', async ({ page }) => {
     const { study, remove } = await cloneStudyIntoPacs(chest, env.orthancDicomweb, 'chest', 'E2E^READING^CHEST');
     const app = new TandemPage(page);
     try {
@@ -210,14 +210,18 @@ test.describe('double reading, blinded first', () => {
       await panel.getByTestId('reader-name').fill('Anna Petrova');
       await panel.getByTestId('reader-name').press('Control+Enter');
       await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'first-read-signed');
-      // No AI read exists for this study: the reveal says so, and the reader finalises without it.
+      // The app's own chest pack read the study in the background, sealed until now.
       await panel.getByTestId('reveal-ai').click();
-      await expect(panel.getByTestId('report-error')).toContainText('no AI read');
-      await panel.getByTestId('revise-reason').fill('AI not available for this study.');
-      await panel.getByTestId('finalize-without-ai').click();
+      await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', /ai-revealed|discordances-listed/, { timeout: 120_000 });
+      await expect(page.getByTestId('report-ai-panel')).toBeVisible();
+      await expect(page.getByTestId('report-not-for-clinical-use')).toBeVisible();
+      // Confirm the first read with the keyboard (Ctrl+Enter from the focused step); everything goes to the PACS.
+      await panel.getByTestId('confirm-first-read').press('Control+Enter');
       await expect(panel.getByTestId('reading-state')).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
       const added = (await instancesInPacs(env.orthancDicomweb, study.studyInstanceUID)).filter((i) => !study.instances.some((s) => s.sopInstanceUID === i.sop));
-      expect(added.map((i) => i.modality).sort()).toEqual(['DOC', 'SR']);
+      const modalities = added.map((i) => i.modality);
+      expect(modalities.filter((m) => m === 'SR'), 'the report and the chest CAD SR').toHaveLength(2);
+      expect(modalities).toContain('DOC');
       for (const instance of added) expect((await dciodvfy(await fetchPart10(env.orthancDicomweb, study.studyInstanceUID, instance))).errors).toEqual([]);
     } finally {
       await remove();

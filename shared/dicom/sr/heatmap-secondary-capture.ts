@@ -32,7 +32,9 @@ export function heatmapSecondaryCapture(context: StudyContext, object: NewObject
     ImageType: ['DERIVED', 'SECONDARY'],
     ConversionType: 'WSD',
     PatientOrientation: '',
-    ...(source.laterality ? { Laterality: source.laterality } : {}),
+    // Type 2C: dciodvfy asks for it on every series of a study it cannot rule out as paired, so
+    // an unlateralised source (a chest PA) gets it empty, which Type 2 allows.
+    Laterality: source.laterality ?? '',
     BurnedInAnnotation: 'YES',
     DerivationDescription: `Activation map of ${algorithm} for "${heatmap.label}" (${heatmap.source}); 0 = none, 255 = strongest`,
     SourceImageSequence: [sourceRef],
