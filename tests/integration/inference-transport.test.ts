@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { startLoopbackServer, type LoopbackServer } from '../../electron/loopback/server';
 import { LocalArchive } from '../../electron/services/archive/local-archive';
 import { createServices, type ServiceContainer } from '../../electron/services/compose';
+import { signNegativeFirstRead } from '../support/blind-read';
 import { probeGraph, probeManifest } from '../../electron/services/models/testing/probe-pack';
 import { nodePlatform } from '../../electron/services/node-platform';
 import { writePack } from '../../models/lib/write-pack';
@@ -76,6 +77,9 @@ describe('models and inference over the loopback transport', () => {
     ws.close();
     expect(seen.at(-1)?.payload).toMatchObject({ jobId: started.value.jobId, state: 'done', viewsDone: 4, viewsTotal: 4 });
     expect(JSON.stringify(seen)).not.toMatch(/scores|heatmap/);
+    const sealed = (await (await call('inference.getResult', [study.studyInstanceUID, 'tandem-mass-like-densities'])).json()) as { ok: boolean; error?: { code: string } };
+    expect(sealed, 'the renderer gets no AI result before the first read is signed').toMatchObject({ ok: false, error: { code: 'AI_SEALED' } });
+    await signNegativeFirstRead(container, 'local', study.studyInstanceUID, 'mammo');
     const result = (await (await call('inference.getResult', [study.studyInstanceUID, 'tandem-mass-like-densities'])).json()) as { value: { views: unknown[]; backend: string } };
     expect(result.value.views).toHaveLength(4);
     expect(result.value.backend).toBe('node-cpu');

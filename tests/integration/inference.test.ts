@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type ServiceContainer } from '../../electron/services/compose';
+import { signNegativeFirstRead } from '../support/blind-read';
 import { nodePlatform } from '../../electron/services/node-platform';
 import { probeGraph, probeManifest } from '../../electron/services/models/testing/probe-pack';
 import { writePack } from '../../models/lib/write-pack';
@@ -54,6 +55,9 @@ describe('AI second reader through the services', () => {
     await container.services.studies.retrieveStudy('orthanc', chest.studyInstanceUID);
     const last = await runToEnd(chest.studyInstanceUID, pack.manifest.id);
     expect(last).toMatchObject({ state: 'done', viewsDone: chest.instances.length, viewsTotal: chest.instances.length });
+    // Computed, but sealed until the reader's own first read is signed.
+    await expect(container.services.inference.getResult(chest.studyInstanceUID, pack.manifest.id)).rejects.toMatchObject({ code: 'AI_SEALED' });
+    await signNegativeFirstRead(container, 'orthanc', chest.studyInstanceUID, 'chest');
     const result = await container.services.inference.getResult(chest.studyInstanceUID, pack.manifest.id);
     expect(result?.views.map((v) => v.sopInstanceUid)).toEqual(chest.instances.map((i) => i.sopInstanceUID));
     expect(result?.backend).toBe('node-cpu');
@@ -77,6 +81,8 @@ describe('AI second reader through the services', () => {
     expect(builtIn).toContain(job.packId);
     await container.inference.idle();
     expect(progress.filter((p) => p.jobId === job.jobId).at(-1)?.state).toBe('done');
+    await expect(container.services.inference.getResult(mammo.studyInstanceUID, job.packId)).rejects.toMatchObject({ code: 'AI_SEALED' });
+    await signNegativeFirstRead(container, 'orthanc', mammo.studyInstanceUID, 'mammo');
     const result = (await container.services.inference.getResult(mammo.studyInstanceUID, job.packId))!;
     expect(result.pack.notForClinicalUse).toBe(true);
     expect(result.breasts.map((b) => b.laterality).sort()).toEqual(['L', 'R']);
@@ -91,6 +97,7 @@ describe('AI second reader through the services', () => {
     const prior = pacs.fixtures.studies.find((s) => s.key === 'mammo-prior')!;
     await container.services.studies.retrieveStudy('orthanc', prior.studyInstanceUID);
     expect((await runToEnd(prior.studyInstanceUID, 'nyu-breast-density-histogram')).state).toBe('done');
+    await signNegativeFirstRead(container, 'orthanc', prior.studyInstanceUID, 'mammo');
     const result = await container.services.inference.getResult(prior.studyInstanceUID, 'nyu-breast-density-histogram');
     expect(Math.abs(result!.study.scores.B! - 0.78304)).toBeLessThan(0.005);
   });
