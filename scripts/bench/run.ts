@@ -2,6 +2,7 @@ import { benchImport } from '../../electron/services/import/import.bench';
 import { benchOutbox } from '../../electron/services/outbox/outbox.bench';
 import { benchArchiveQuery, type BenchRow } from './archive-query.bench';
 import { formatRow } from './format-rows';
+import { benchRendererInference } from './ai-renderer.bench';
 import { benchInference } from './inference.bench';
 import { benchRetrieval } from './retrieval.bench';
 import { benchTransport } from './transport.bench';
@@ -28,6 +29,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['Outbox: what "saved" costs', benchOutbox],
   ['Reading viewer: FFDM hanging, renderer memory, decode against native decoders', () => benchViewer()],
   ['AI inference backends (same graph, same input)', benchInference],
+  ['AI inference in the renderer (Chromium: WASM 1/2 threads, WebGPU where present)', benchRendererInference],
 ];
 
 for (const [title, bench] of sections) {
