@@ -7,6 +7,7 @@ import { ImportService } from './import/import-service';
 import { InferenceService } from './inference/inference-service';
 import { ResultCache } from './inference/result-cache';
 import { ModelsService } from './models/models-service';
+import { OrtWorkerHost } from './models/ort-worker-host';
 import { PackStore } from './models/pack-store';
 import { OutboxService } from './outbox/outbox-service';
 import { PacsProfileService } from './pacs/pacs-profile-service';
@@ -62,7 +63,8 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
     builtInDirectory: platform.builtInPacksDirectory ?? path.resolve('models', 'packs'),
     trustedKeys: () => settings.snapshot().trustedModelKeys,
   });
-  const inference = new InferenceService({ store: packs, archive, cache: new ResultCache(path.join(platform.dataDirectory, 'ai-results')), events });
+  const modelHost = new OrtWorkerHost();
+  const inference = new InferenceService({ store: packs, archive, cache: new ResultCache(path.join(platform.dataDirectory, 'ai-results')), events, host: modelHost });
   const reading = createReadingService({
     dataDirectory: platform.dataDirectory,
     archive,
@@ -94,6 +96,7 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
     dispose: async () => {
       reachability.dispose();
       await inference.dispose();
+      await modelHost.dispose();
       await outbox.dispose();
       await archive.close();
     },

@@ -5,8 +5,10 @@ import type { EventSink, ServiceImpl } from '../../../shared/ipc/api';
 import { ServiceError, toErrorData } from '../../../shared/ipc/errors';
 import type { InferenceJob, InferenceProgress, NodeCalibration } from '../../../shared/models/inference-progress';
 import { runPack } from '../../../shared/models/run-pack';
+import type { ModelRunner } from '../../../shared/models/tensor';
 import type { LocalArchive } from '../archive/local-archive';
 import { NodeModelRunner } from '../models/ort-session';
+import type { OrtWorkerHost } from '../models/ort-worker-host';
 import type { PackStore } from '../models/pack-store';
 import { calibrate } from './calibrate';
 import { type RevealPolicy, revealAlways } from './reveal-policy';
@@ -22,8 +24,8 @@ interface Job {
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Runs packs on archived studies with onnxruntime-node in this process, one job at a time,
- * yielding between views so the service loop keeps answering. Results are cached per (study,
+ * Runs packs on archived studies with onnxruntime-node, on a worker thread when a host is given
+ * (the composition root always gives one), one job at a time, so the service loop keeps answering. Results are cached per (study,
  * pack id, pack version); reading them goes through the reveal policy.
  */
 export class InferenceService implements ServiceImpl<'inference'> {
@@ -32,8 +34,24 @@ export class InferenceService implements ServiceImpl<'inference'> {
   private revealPolicy: RevealPolicy = revealAlways;
 
   constructor(
-    private readonly deps: { store: PackStore; archive: LocalArchive; cache: ResultCache; events: EventSink },
+    private readonly deps: {
+      store: PackStore;
+      archive: LocalArchive;
+      cache: ResultCache;
+      events: EventSink;
+      /** Runs models off this thread (onnxruntime-node's run blocks its caller); in-thread without it. */
+      host?: OrtWorkerHost;
+    },
   ) {}
+
+  /** The node-cpu runner of a pack: on the worker thread when there is one. */
+  private async nodeRunner(packId: string): Promise<ModelRunner> {
+    const { host, store } = this.deps;
+    if (!host) return new NodeModelRunner(await store.session(packId));
+    const pack = await store.get(packId);
+    const { id, version, model } = pack.info.manifest;
+    return host.runner(`${id}@${version}`, () => store.readFile(id, model.file));
+  }
 
   /** Issue 6 (the reading session) installs the policy that seals results until the first read is signed. */
   setRevealPolicy(policy: RevealPolicy): void {
@@ -95,7 +113,7 @@ export class InferenceService implements ServiceImpl<'inference'> {
 
   async calibrateNode(packId: string): Promise<NodeCalibration> {
     const pack = await this.deps.store.get(packId);
-    return calibrate(pack.info.manifest, new NodeModelRunner(await this.deps.store.session(packId)));
+    return calibrate(pack.info.manifest, await this.nodeRunner(packId));
   }
 
   /**
@@ -142,7 +160,7 @@ export class InferenceService implements ServiceImpl<'inference'> {
       const images = await loadStudyImages(this.deps.archive, studyInstanceUid, manifest);
       this.update(job, { viewsTotal: images.length });
       await nextTick();
-      const runner = new NodeModelRunner(await this.deps.store.session(packId));
+      const runner = await this.nodeRunner(packId);
       const result = await runPack(manifest, images, runner, {
         signal: job.controller.signal,
         onProgress: (done) => this.update(job, { viewsDone: done }),
