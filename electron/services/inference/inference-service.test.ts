@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,21 @@ describe('InferenceService with a probe pack (no shared data needed)', () => {
     expect(last.state).toBe('failed');
     expect(last.error).toEqual({ code: 'IMAGE_NOT_ACCEPTED', message: 'Probe (brightness) reads DX/CR images; this image is MG.' });
     expect(await service.getResult(mammo, 'probe-brightness')).toBeNull();
+  });
+
+  it('at the reveal, reads a study that has no result yet, and says why when the AI cannot', async () => {
+    const chest = fixtures.studies.find((s) => s.kind === 'chest')!;
+    const mammo = fixtures.studies.find((s) => s.key === 'mammo-current')!.studyInstanceUID;
+    const service = await serviceWith([{ draft: probeManifest(), model: probeGraph() }], await mkdtemp(path.join(os.tmpdir(), 'tandem-reveal-')));
+    const result = await service.resultForReveal(chest.studyInstanceUID);
+    expect(result?.views).toHaveLength(chest.instances.length);
+    // No installed pack reads mammograms: nothing to reveal, which the reading service explains.
+    expect(await service.resultForReveal(mammo)).toBeUndefined();
+    // A pack whose weights were damaged on disk after install: the reader is told why.
+    const broken = await serviceWith([{ draft: { ...probeManifest(), id: 'probe-damaged' }, model: probeGraph() }], await mkdtemp(path.join(os.tmpdir(), 'tandem-reveal-')));
+    const installed = await lastStore.get('probe-damaged');
+    await writeFile(path.join(installed.dir, 'model.onnx'), new Uint8Array([1, 2, 3]));
+    await expect(broken.resultForReveal(chest.studyInstanceUID)).rejects.toThrow(/The AI could not read this study: .*changed on disk after it was verified; import the pack again/);
   });
 
   it('keeps results sealed while the reveal policy says so', async () => {

@@ -123,10 +123,19 @@ export class InferenceService implements ServiceImpl<'inference'> {
   async resultForReveal(studyUid: string): Promise<StudyAiResult | undefined> {
     const cached = (await this.deps.cache.all(studyUid))[0];
     if (cached) return cached;
-    const job = await this.start(studyUid).catch(() => undefined);
-    if (!job) return undefined;
-    await this.idle();
-    return (await this.deps.cache.all(studyUid))[0];
+    const started = await this.start(studyUid).catch((err: unknown) => {
+      // No pack reads this study: there is no AI read to reveal, which the reader is told.
+      if (err instanceof ServiceError && err.code === 'IMAGE_NOT_ACCEPTED') return undefined;
+      throw err;
+    });
+    if (!started) return undefined;
+    const job = this.jobs.get(started.jobId);
+    await (job?.done ?? this.idle());
+    const result = (await this.deps.cache.all(studyUid))[0];
+    if (!result && job?.progress.state === 'failed') {
+      throw new ServiceError(job.progress.error?.code ?? 'INTERNAL', `The AI could not read this study: ${job.progress.error?.message ?? 'unknown error'}`);
+    }
+    return result;
   }
 
   /** Waits for every queued job (tests, benchmarks). */

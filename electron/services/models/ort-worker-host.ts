@@ -104,9 +104,9 @@ export class OrtWorkerHost {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    // The Electron bundle is CommonJS (a `require` exists); the loopback bundle and tests are ESM.
-    const resolver = typeof require === 'function' ? require : createRequire(import.meta.url);
-    const ortPath = resolver.resolve('onnxruntime-node');
+    // Tests and the loopback bundle are ESM; the Electron bundle is CommonJS, where esbuild leaves
+    // import.meta empty. (`typeof require` would not do: esbuild's ESM shim defines a `require`.)
+    const ortPath = createRequire(typeof import.meta.url === 'string' ? import.meta.url : __filename).resolve('onnxruntime-node');
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ortPath } });
     worker.unref();
     worker.on('message', (reply: Reply) => {
