@@ -2,6 +2,7 @@ import { init as initCore } from '@cornerstonejs/core';
 import { addTool, init as initTools, PanTool, StackScrollTool, WindowLevelTool, ZoomTool } from '@cornerstonejs/tools';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { registerCalibrationProvider } from './calibration/calibrationProvider';
+import { installEncodedPixelRelease } from './encodedPixelRelease';
 import { registerImagePlaneSanitizer } from './imagePlaneSanitizer';
 import { READING_TOOL_CLASSES } from './tools/readingToolGroup';
 import { registerVoiLutSanitizer } from './voiLutSanitizer';
@@ -33,6 +34,7 @@ function initialise(): void {
   registerImagePlaneSanitizer();
   registerCalibrationProvider();
   registerVoiLutSanitizer();
+  installEncodedPixelRelease();
 }
 
 /**
