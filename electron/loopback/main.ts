@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const repoRoot = path.resolve(here, '..', '..');
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const dataDirectory = defaultDataDirectory();
-  const { services, events, reachability, dispose } = createServices(nodePlatform(dataDirectory, pkg.version));
+  // The default model packs ship in the repository's models/packs, beside dist/.
+  const { services, events, reachability, dispose } = createServices({
+    ...nodePlatform(dataDirectory, pkg.version),
+    builtInPacksDirectory: path.join(repoRoot, 'models', 'packs'),
+  });
   reachability.start();
   const dispatch = createDispatch(services, (channel, err) => console.error(`[tandem] ${channel} failed:`, err instanceof Error ? err.stack : err));
   const server = await startLoopbackServer({

@@ -22,6 +22,8 @@ void app.whenReady().then(() => {
     dataDirectory: app.getPath('userData'),
     settingsBackend: new ElectronStoreBackend(),
     secretCipher: new SafeStorageCipher(),
+    // electron-builder copies models/ into the resources folder (extraResources).
+    builtInPacksDirectory: app.isPackaged ? path.join(process.resourcesPath, 'models', 'packs') : path.join(appDir, 'models', 'packs'),
   });
   const dispatch = createDispatch(services, (channel, err) => console.error(`[tandem] ${channel} failed:`, err instanceof Error ? err.stack : err));
   registerIpc(dispatch, events);
