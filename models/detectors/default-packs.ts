@@ -44,21 +44,26 @@ function card(id: string, description: string, fallback: number, extra: { limita
   };
 }
 
-export function calcificationPack(): DefaultPack {
-  const id = 'tandem-calcification-clusters';
-  const { card: c, measurement } = card(
-    id,
-    'Classical calcification-cluster detector expressed as an ONNX graph: white top-hat (9×9 opening) on the 1024×640 breast crop, spots above a fixed contrast inside a blurred breast mask, spot density over ≈8 mm sliding windows; each window’s density through a soft step is the heatmap (0–1, on the score’s scale) and its peak is the view’s score.',
-    0.5,
-    { limitations: ['Burned-in labels, skin markers and clips are bright spots too.', 'Vascular and benign calcifications score like suspicious ones.', 'The score scale was set on the same few images it was measured on.'] },
-  );
+interface MammoLesionDetector {
+  id: string;
+  name: string;
+  description: string;
+  limitations: string[];
+  label: { id: string; name: string; meaning: string };
+  graph: DefaultPack['graph'];
+  heatmapShape: () => number[];
+}
+
+/** A mammography lesion detector: one score and one heatmap per view, max over views and breasts. */
+function mammoLesionPack(d: MammoLesionDetector): DefaultPack {
+  const { card: c, measurement } = card(d.id, d.description, 0.5, { limitations: d.limitations });
   return {
-    graph: buildCalcificationGraph,
+    graph: d.graph,
     draft: {
       manifestVersion: 1,
-      id,
+      id: d.id,
       version: VERSION,
-      name: 'Calcification clusters (classical, Tandem)',
+      name: d.name,
       task: 'mammography-lesion',
       vendor: VENDOR,
       accepts: { modalities: ['MG'], views: ['CC', 'MLO', 'ML', 'LM', 'XCCL', 'XCCM'] },
@@ -67,11 +72,11 @@ export function calcificationPack(): DefaultPack {
       output: {
         tensor: { name: 'scores', type: 'float32', shape: [1, 1] },
         activation: 'none',
-        labels: [{ id: 'calcification-cluster', name: 'Calcification cluster', meaning: 'a dense group of small bright spots' }],
-        decisionLabels: ['calcification-cluster'],
+        labels: [d.label],
+        decisionLabels: [d.label.id],
         aggregation: { viewToBreast: 'max', breastToStudy: 'max' },
       },
-      heatmap: { source: 'output', tensor: { name: 'heatmap', type: 'float32', shape: [1, 1, ...calcificationHeatmapShape()] }, channel: 0, scale: 'absolute' },
+      heatmap: { source: 'output', tensor: { name: 'heatmap', type: 'float32', shape: [1, 1, ...d.heatmapShape()] }, channel: 0, scale: 'absolute' },
       operatingPoints: measurement.operatingPoints,
       defaultOperatingPoint: measurement.operatingPoints[0]!.name,
       card: c,
@@ -79,39 +84,30 @@ export function calcificationPack(): DefaultPack {
   };
 }
 
+export function calcificationPack(): DefaultPack {
+  return mammoLesionPack({
+    id: 'tandem-calcification-clusters',
+    name: 'Calcification clusters (classical, Tandem)',
+    description:
+      'Classical calcification-cluster detector expressed as an ONNX graph: white top-hat (9×9 opening) on the 1024×640 breast crop, spots above a fixed contrast inside a blurred breast mask, spot density over ≈8 mm sliding windows; each window’s density through a soft step is the heatmap (0–1, on the score’s scale) and its peak is the view’s score.',
+    limitations: ['Burned-in labels, skin markers and clips are bright spots too.', 'Vascular and benign calcifications score like suspicious ones.', 'The score scale was set on the same few images it was measured on.'],
+    label: { id: 'calcification-cluster', name: 'Calcification cluster', meaning: 'a dense group of small bright spots' },
+    graph: buildCalcificationGraph,
+    heatmapShape: calcificationHeatmapShape,
+  });
+}
+
 export function massPack(): DefaultPack {
-  const id = 'tandem-mass-like-densities';
-  const { card: c, measurement } = card(
-    id,
-    'Classical mass-like density detector expressed as an ONNX graph: the 1024×640 breast crop averaged to ≈1 mm pixels, Hessian bright-blob responses (σ²·ReLU(−λmax)) at three scales (≈5–25 mm), kept inside the breast (blurred tissue mask); each location’s response through a soft step is the heatmap (0–1, on the score’s scale) and its peak is the view’s score.',
-    0.5,
-    { limitations: ['Dense glandular tissue, lymph nodes and the pectoral muscle on MLO views respond too.', 'No comparison with the other breast or prior studies.', 'The score scale was set on the same few images it was measured on.'] },
-  );
-  return {
+  return mammoLesionPack({
+    id: 'tandem-mass-like-densities',
+    name: 'Mass-like densities (classical, Tandem)',
+    description:
+      'Classical mass-like density detector expressed as an ONNX graph: the 1024×640 breast crop averaged to ≈1 mm pixels, Hessian bright-blob responses (σ²·ReLU(−λmax)) at three scales (≈5–25 mm), kept inside the breast (blurred tissue mask); each location’s response through a soft step is the heatmap (0–1, on the score’s scale) and its peak is the view’s score.',
+    limitations: ['Dense glandular tissue, lymph nodes and the pectoral muscle on MLO views respond too.', 'No comparison with the other breast or prior studies.', 'The score scale was set on the same few images it was measured on.'],
+    label: { id: 'mass-like', name: 'Mass-like density', meaning: 'a round bright region of mass size' },
     graph: buildMassGraph,
-    draft: {
-      manifestVersion: 1,
-      id,
-      version: VERSION,
-      name: 'Mass-like densities (classical, Tandem)',
-      task: 'mammography-lesion',
-      vendor: VENDOR,
-      accepts: { modalities: ['MG'], views: ['CC', 'MLO', 'ML', 'LM', 'XCCL', 'XCCM'] },
-      model: { file: 'model.onnx', opset: 17 },
-      input: mammoInput(),
-      output: {
-        tensor: { name: 'scores', type: 'float32', shape: [1, 1] },
-        activation: 'none',
-        labels: [{ id: 'mass-like', name: 'Mass-like density', meaning: 'a round bright region of mass size' }],
-        decisionLabels: ['mass-like'],
-        aggregation: { viewToBreast: 'max', breastToStudy: 'max' },
-      },
-      heatmap: { source: 'output', tensor: { name: 'heatmap', type: 'float32', shape: [1, 1, ...massHeatmapShape()] }, channel: 0, scale: 'absolute' },
-      operatingPoints: measurement.operatingPoints,
-      defaultOperatingPoint: measurement.operatingPoints[0]!.name,
-      card: c,
-    },
-  };
+    heatmapShape: massHeatmapShape,
+  });
 }
 
 export function nodulePack(): DefaultPack {
