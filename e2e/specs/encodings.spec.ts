@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { type EncodingFixture, type EncodingSet, makeEncodingFixtures } from '../../scripts/fixtures/encodings';
 import { readEnvironment } from '../support/environment';
+import { callApi } from '../support/ipc-call';
 import { type Grey, greyFromPng, shrinkByArea } from '../support/image-metrics';
 import { TandemPage } from '../support/tandem-page';
 
@@ -36,11 +37,7 @@ test.describe('every common transfer syntax renders, and lossless ones exactly l
   });
   // The worklist source is a saved setting: give the next specs back the PACS they expect.
   test.afterEach(async () => {
-    await fetch(`${env.origin}/ipc/settings.update`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${env.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify([{ activeSourceId: 'orthanc' }]),
-    });
+    await callApi(env, 'settings.update', [{ activeSourceId: 'orthanc' }]);
   });
 
   for (const family of ['encodings-16', 'encodings-8'] as const) {

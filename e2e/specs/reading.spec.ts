@@ -7,6 +7,7 @@ import { dciodvfy, dsrdump } from '../../electron/services/reading/testing/dicom
 import { fetchPart10, instancesInPacs } from '../../tests/support/pacs-objects';
 import { seededMammoAiResult } from '../../tests/support/seeded-ai-result';
 import { readEnvironment } from '../support/environment';
+import { callApi } from '../support/ipc-call';
 import { startOwnApp } from '../support/own-app';
 import { cloneStudyIntoPacs } from '../support/reading-study';
 import { reportElsewhere } from '../support/reported-elsewhere';
@@ -160,7 +161,7 @@ test.describe('double reading, blinded first', () => {
     try {
       await mkdir(path.join(env.dataDir, 'ai-read'), { recursive: true });
       await writeFile(path.join(env.dataDir, 'ai-read', `${study.studyInstanceUID}.json`), JSON.stringify(seededMammoAiResult(study, { R: true, L: true })));
-      await page.request.post(`${env.origin}/ipc/settings.update`, { headers: { Authorization: `Bearer ${env.token}` }, data: [{ language: 'ru' }] });
+      await callApi(env, 'settings.update', [{ language: 'ru' }]);
       const traffic = watchTraffic(page);
       await readBlind(page, app, study, 'ru');
       const panel = page.getByTestId('report-panel');
@@ -184,7 +185,7 @@ test.describe('double reading, blinded first', () => {
       for (const sr of srs) expect((await dciodvfy(await fetchPart10(env.orthancDicomweb, study.studyInstanceUID, sr))).errors).toEqual([]);
     } finally {
       await remove();
-      await page.request.post(`${env.origin}/ipc/settings.update`, { headers: { Authorization: `Bearer ${env.token}` }, data: [{ language: 'en' }] });
+      await callApi(env, 'settings.update', [{ language: 'en' }]);
     }
   });
 

@@ -1,17 +1,9 @@
 import type { Types } from '@cornerstonejs/core';
-import type { Laterality } from '../../shared/domain/ai-result';
 import { ServiceError } from '../../shared/ipc/errors';
 import type { SourceImage, StoredPixels } from '../../shared/models/source-image';
 
 /** Who the image is, as the hanging code read it from the header. */
-export interface SourceIdentity {
-  studyInstanceUid: string;
-  seriesInstanceUid: string;
-  sopInstanceUid: string;
-  modality: string;
-  laterality?: Laterality;
-  view?: string;
-}
+export type SourceIdentity = Pick<SourceImage, 'studyInstanceUid' | 'seriesInstanceUid' | 'sopInstanceUid' | 'modality' | 'laterality' | 'view'>;
 
 /** What the pipeline needs of the file's header, as cornerstone's metadata naturalizes it. */
 export interface PixelHeader {
