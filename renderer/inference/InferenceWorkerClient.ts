@@ -69,12 +69,15 @@ export class InferenceWorkerClient {
     return reply.result;
   }
 
-  /** Median ms per view on a synthetic input, and how long the graph took to load. */
-  async time(manifest: PackManifest, model: ModelSource, runs: number): Promise<{ msPerView: number; loadMs: number }> {
+  /**
+   * Milliseconds per view of `runs` forward passes on the shared synthetic input (after an untimed
+   * warm-up when `warmUp`), and how long the graph took to load.
+   */
+  async time(manifest: PackManifest, model: ModelSource, runs: number, warmUp = true): Promise<{ samples: number[]; loadMs: number }> {
     const ref = await this.modelRef(model);
-    const reply = await this.request({ type: 'time', manifest, model: ref, runs }, ref.bytes ? [ref.bytes] : []);
+    const reply = await this.request({ type: 'time', manifest, model: ref, runs, warmUp }, ref.bytes ? [ref.bytes] : []);
     if (reply.type !== 'timing') throw unexpected(reply);
-    return { msPerView: reply.msPerView, loadMs: reply.loadMs };
+    return { samples: reply.samples, loadMs: reply.loadMs };
   }
 
   /** Stops the worker now; pending requests reject with CANCELLED. */

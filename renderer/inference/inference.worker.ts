@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
+import { timeForwardPasses } from '../../shared/models/forward-pass-timing';
 import { toWorkerError } from './workerError';
 import { configureOrt } from './ortRuntime';
 import { OrtModelRunner } from './ortModelRunner';
 import { sessionFor } from './sessionCache';
 import { runStudyInWorker } from './studyInWorker';
-import { timeModel } from './timeModel';
 import { probeWebGpu } from './webgpuAdapter';
 import type { WorkerBackend, WorkerReply, WorkerRequest } from './workerProtocol';
 
@@ -40,8 +40,8 @@ async function handle(request: WorkerRequest): Promise<void> {
       const started = performance.now();
       const session = await sessionFor(request.model);
       const loadMs = performance.now() - started;
-      const msPerView = await timeModel(new OrtModelRunner(session, backend), request.manifest, request.runs);
-      return reply({ id: request.id, type: 'timing', msPerView, runs: request.runs, loadMs });
+      const { samples } = await timeForwardPasses(new OrtModelRunner(session, backend), request.manifest, request.runs, request.warmUp);
+      return reply({ id: request.id, type: 'timing', samples, loadMs });
     }
   }
 }

@@ -20,7 +20,7 @@ export type WorkerRequest =
   | { id: number; type: 'init'; backend: WorkerBackend; numThreads: number }
   | { id: number; type: 'probe-webgpu' }
   | { id: number; type: 'run'; manifest: PackManifest; model: ModelRef; images: SourceImage[] }
-  | { id: number; type: 'time'; manifest: PackManifest; model: ModelRef; runs: number };
+  | { id: number; type: 'time'; manifest: PackManifest; model: ModelRef; runs: number; warmUp: boolean };
 
 /** Worker → page. */
 export type WorkerReply =
@@ -28,5 +28,5 @@ export type WorkerReply =
   | { id: number; type: 'webgpu'; availability: WebGpuAvailability }
   | { id: number; type: 'progress'; viewsDone: number; viewsTotal: number }
   | { id: number; type: 'result'; result: StudyAiResult }
-  | { id: number; type: 'timing'; msPerView: number; runs: number; loadMs: number }
+  | { id: number; type: 'timing'; samples: number[]; loadMs: number }
   | { id: number; type: 'error'; error: ErrorData };

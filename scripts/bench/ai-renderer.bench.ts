@@ -20,8 +20,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const RENDERER_DIR = path.join(root, 'dist', 'renderer');
 const BENCH_PAGE = 'inference/bench/index.html';
 const SHARED_SQUEEZENET = path.resolve(root, '..', 'shared', 'data', SQUEEZENET_ONNX);
-/** Timed runs per configuration after the warm-up. */
-const RUNS = 5;
+/** Interleaved rounds per configuration after the warm-up (the app's calibration takes 3 to 6). */
+const ROUNDS = 10;
 
 /**
  * Inference backends side by side in one run, on the same graphs and the same synthetic input:
@@ -80,26 +80,38 @@ export async function benchRendererInference(): Promise<BenchRow[]> {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/${BENCH_PAGE}#token=${server.token}`);
     await page.waitForSelector('#status[data-ready="true"]');
-    const request: RendererBenchRequest = { packIds: packs.map((p) => p.manifest.id), runs: RUNS };
+    const request: RendererBenchRequest = { packIds: packs.map((p) => p.manifest.id), rounds: ROUNDS };
     const results = await page.evaluate(
       (r) => (globalThis as unknown as { tandemInferenceBench: { run(r: RendererBenchRequest): Promise<RendererBenchResult[]> } }).tandemInferenceBench.run(r),
       request,
     );
     const rows: BenchRow[] = [];
     for (const result of results) {
-      const nodeMs = (await services.inference.calibrateNode(result.packId)).msPerView;
-      const measured: Record<string, number> = { 'wasm-1': result.wasm1, 'wasm-2': result.wasm2, 'node-cpu': nodeMs };
+      const measured: Record<string, number> = {};
+      if (result.wasm1 !== undefined) measured['wasm-1'] = result.wasm1;
+      if (result.wasm2 !== undefined) measured['wasm-2'] = result.wasm2;
+      if (result.native !== undefined) measured['node-cpu'] = result.native;
       if (result.webgpu !== undefined) measured.webgpu = result.webgpu;
       const best = Math.min(...Object.values(measured));
-      const perView = (label: string, ms: number, note = '') =>
-        rows.push({ label: `${result.packId}: ${label} per view`, value: ms, unit: 'ms', note: `${(ms / best).toFixed(2)}× best; 4-view study ${(ms * result.viewsPerStudy).toFixed(1)} ms ${note}`.trim() });
-      perView('WASM 1 thread', result.wasm1, result.crossOriginIsolated ? '' : '(not cross-origin isolated)');
-      perView('WASM 2 threads', result.wasm2);
-      perView('native onnxruntime-node CPU', nodeMs);
-      if (result.webgpu !== undefined) perView('WebGPU', result.webgpu);
-      else rows.push({ label: `${result.packId}: WebGPU`, value: 0, unit: '', note: `not measured: ${result.webgpuUnavailable}` });
+      const samples = (key: string) => `median of ${result.samples[key] ?? 0} runs`;
+      const perView = (label: string, key: string, ms: number | undefined, note = '') => {
+        if (ms === undefined) {
+          rows.push({ label: `${result.packId}: ${label}`, value: 0, unit: '', note: `not measured: ${result.unavailable[key] ?? 'failed'}` });
+          return;
+        }
+        rows.push({
+          label: `${result.packId}: ${label} per view`,
+          value: ms,
+          unit: 'ms',
+          note: `${(ms / best).toFixed(2)}× best; 4-view study ${(ms * result.viewsPerStudy).toFixed(1)} ms; ${samples(key)} ${note}`.trim(),
+        });
+      };
+      perView('WASM 1 thread', 'wasm:1', result.wasm1, result.crossOriginIsolated ? '' : '(not cross-origin isolated)');
+      perView('WASM 2 threads', 'wasm:2', result.wasm2);
+      perView('native onnxruntime-node CPU', 'node-cpu', result.native);
+      perView('WebGPU', result.webgpu === undefined ? 'webgpu' : 'webgpu:2', result.webgpu);
       const wasmChosen = result.wasmThreads === 1 ? result.wasm1 : result.wasm2;
-      const chosenMs = result.chosen === 'wasm' ? wasmChosen : result.chosen === 'node-cpu' ? nodeMs : (result.webgpu ?? Number.NaN);
+      const chosenMs = (result.chosen === 'wasm' ? wasmChosen : result.chosen === 'node-cpu' ? result.native : result.webgpu) ?? Number.NaN;
       const choice = result.chosen === 'wasm' ? `wasm, ${result.wasmThreads ?? '?'} thread(s)` : result.chosen;
       rows.push({ label: `${result.packId}: app's choice (${choice}) / best`, value: chosenMs / best, unit: '×', note: chosenMs / best <= 1.3 ? 'within 1.3× of the best' : 'OVER 1.3× of the best' });
     }

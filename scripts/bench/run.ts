@@ -32,7 +32,10 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['AI inference in the renderer (Chromium: WASM 1/2 threads, WebGPU where present)', benchRendererInference],
 ];
 
+// `npm run bench -- <words>` runs only the sections whose title contains one of the words.
+const only = process.argv.slice(2).map((w) => w.toLowerCase());
 for (const [title, bench] of sections) {
+  if (only.length > 0 && !only.some((w) => title.toLowerCase().includes(w))) continue;
   const rows = await bench();
   console.log(`\n${title}`);
   for (const row of rows) console.log(formatRow(row));

@@ -17,7 +17,7 @@ import {
 } from '../domain/study';
 import { SystemInfo } from '../domain/system-info';
 import { StudyAiResult } from '../domain/ai-result';
-import { InferenceJob, InferenceProgress, NodeCalibration } from '../models/inference-progress';
+import { InferenceJob, InferenceProgress, NodeCalibration, NodeTimingRequest } from '../models/inference-progress';
 import { InstalledPack, RefusedPack } from '../models/installed-pack';
 import { PackId } from '../models/manifest';
 import { ReadBack } from '../report/read-back';
@@ -173,8 +173,11 @@ export const contract = {
     getResult: method(z.tuple([Uid, PackId.optional()]), StudyAiResult.nullable()),
     /** Caches a result computed in the renderer's worker (WebGPU / WASM). */
     storeResult: method(z.tuple([StudyAiResult]), z.void()),
-    /** Times the native backend on a synthetic input for the pack: milliseconds per view. */
-    calibrateNode: method(z.tuple([PackId]), NodeCalibration),
+    /**
+     * Times the native backend on the shared synthetic input for the pack: milliseconds per view
+     * (default: a warm-up and 5 runs; the renderer's calibration asks for turns of its own).
+     */
+    calibrateNode: method(z.tuple([PackId, NodeTimingRequest.optional()]), NodeCalibration),
   },
 
   system: {

@@ -20,6 +20,15 @@ export type InferenceProgress = z.infer<typeof InferenceProgress>;
 export const InferenceJob = z.object({ jobId: z.string(), packId: z.string(), cached: z.boolean() });
 export type InferenceJob = z.infer<typeof InferenceJob>;
 
-/** Native-backend calibration: the median milliseconds per view on this machine. */
-export const NodeCalibration = z.object({ packId: z.string(), msPerView: z.number().min(0), runs: z.number().int().positive() });
+/** What a native-backend timing asks for: how many timed runs, and whether to warm up first. */
+export const NodeTimingRequest = z.object({ runs: z.number().int().min(1).max(50), warmUp: z.boolean() });
+export type NodeTimingRequest = z.infer<typeof NodeTimingRequest>;
+
+/** Native-backend timing: milliseconds per view of each run, and their median, on this machine. */
+export const NodeCalibration = z.object({
+  packId: z.string(),
+  msPerView: z.number().min(0),
+  runs: z.number().int().positive(),
+  samples: z.array(z.number().min(0)),
+});
 export type NodeCalibration = z.infer<typeof NodeCalibration>;

@@ -164,6 +164,9 @@ describe('InferenceService with a probe pack (no shared data needed)', () => {
     const cal = await service.calibrateNode('probe-brightness');
     expect(cal.msPerView).toBeGreaterThan(0);
     expect(cal.runs).toBe(5);
+    expect(cal.samples).toHaveLength(5);
+    const turn = await service.calibrateNode('probe-brightness', { runs: 3, warmUp: false });
+    expect(turn.samples).toHaveLength(3);
   });
 });
 

@@ -3,7 +3,7 @@ import { StudyAiResult } from '../../../shared/domain/ai-result';
 import type { z } from 'zod';
 import type { EventSink, ServiceImpl } from '../../../shared/ipc/api';
 import { ServiceError, toErrorData } from '../../../shared/ipc/errors';
-import type { InferenceJob, InferenceProgress, NodeCalibration } from '../../../shared/models/inference-progress';
+import type { InferenceJob, InferenceProgress, NodeCalibration, NodeTimingRequest } from '../../../shared/models/inference-progress';
 import { runPack } from '../../../shared/models/run-pack';
 import type { ModelRunner } from '../../../shared/models/tensor';
 import type { LocalArchive } from '../archive/local-archive';
@@ -111,9 +111,9 @@ export class InferenceService implements ServiceImpl<'inference'> {
     await this.deps.cache.write(result);
   }
 
-  async calibrateNode(packId: string): Promise<NodeCalibration> {
+  async calibrateNode(packId: string, request?: NodeTimingRequest): Promise<NodeCalibration> {
     const pack = await this.deps.store.get(packId);
-    return calibrate(pack.info.manifest, await this.nodeRunner(packId));
+    return calibrate(pack.info.manifest, await this.nodeRunner(packId), request);
   }
 
   /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PackManifest } from '../../shared/models/manifest';
-import type { ModelRunner, Tensor } from '../../shared/models/tensor';
-import { syntheticInput } from './syntheticInput';
-import { median, timeModel } from './timeModel';
+import { median, timeForwardPasses } from './forward-pass-timing';
+import type { PackManifest } from './manifest';
+import { syntheticInput } from './synthetic-input';
+import type { ModelRunner, Tensor } from './tensor';
 
 describe('syntheticInput', () => {
   it('has the declared shape with symbolic dimensions as 1, and varied values', () => {
@@ -14,7 +14,7 @@ describe('syntheticInput', () => {
   });
 });
 
-describe('timeModel', () => {
+describe('timeForwardPasses', () => {
   it('takes the median of odd and even lists', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
@@ -37,15 +37,22 @@ describe('timeModel', () => {
         return {};
       },
     };
-    const ms = await timeModel(runner, manifest('per-view'), 3);
+    const { samples } = await timeForwardPasses(runner, manifest('per-view'), 3);
     expect(calls).toHaveLength(4);
     expect(calls[0]).toEqual(['scores', 'map']);
-    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(samples).toHaveLength(3);
+  });
+
+  it('skips the warm-up when asked (a session already warm)', async () => {
+    let calls = 0;
+    const runner: ModelRunner = { backend: 'node-cpu', run: async () => (calls++, {}) };
+    await timeForwardPasses(runner, manifest('per-view'), 2, false);
+    expect(calls).toBe(2);
   });
 
   it('shares a study-views run among its views', async () => {
     const slow: ModelRunner = { backend: 'wasm', run: () => new Promise((resolve) => setTimeout(() => resolve({}), 40)) };
-    const perView = await timeModel(slow, manifest('study-views'), 1);
+    const [perView] = (await timeForwardPasses(slow, manifest('study-views'), 1)).samples;
     expect(perView).toBeGreaterThan(5);
     expect(perView).toBeLessThan(30);
   });
