@@ -19,6 +19,9 @@ const common: BuildOptions = {
 await Promise.all([
   // onnxruntime-node loads a native binding, so it stays a runtime dependency (electron-builder unpacks it).
   build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', target: 'node22', external: ['electron', 'onnxruntime-node'] }),
+  // The native inference process: Electron's utility process, and the loopback server's child.
+  build({ ...common, entryPoints: ['electron/services/models/ort-host-entry.ts'], outfile: 'dist/electron/ort-host.cjs', format: 'cjs', target: 'node22', external: ['onnxruntime-node'] }),
+  build({ ...common, entryPoints: ['electron/services/models/ort-host-entry.ts'], outfile: 'dist/loopback/ort-host.cjs', format: 'cjs', target: 'node20', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', target: 'node22', external: ['electron'] }),
   build({
     ...common,
@@ -29,4 +32,4 @@ await Promise.all([
     packages: 'external',
   }),
 ]);
-console.log('Bundled dist/electron/main.cjs, dist/electron/preload.cjs and dist/loopback/main.mjs');
+console.log('Bundled dist/electron/{main,preload,ort-host}.cjs and dist/loopback/{main.mjs,ort-host.cjs}');

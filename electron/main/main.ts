@@ -4,6 +4,7 @@ import { createDispatch } from '../../shared/ipc/dispatch';
 import { createServices } from '../services/compose';
 import { ElectronStoreBackend } from './adapters/electron-store-backend';
 import { SafeStorageCipher } from './adapters/safe-storage-cipher';
+import { utilityProcessHost } from './adapters/utility-process-host';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
@@ -24,6 +25,8 @@ void app.whenReady().then(() => {
     secretCipher: new SafeStorageCipher(),
     // electron-builder copies models/ into the resources folder (extraResources).
     builtInPacksDirectory: app.isPackaged ? path.join(process.resourcesPath, 'models', 'packs') : path.join(appDir, 'models', 'packs'),
+    // onnxruntime-node runs in a utility process, bundled beside main.cjs.
+    spawnInferenceProcess: () => utilityProcessHost(path.join(appDir, 'dist', 'electron', 'ort-host.cjs')),
   });
   const dispatch = createDispatch(services, (channel, err) => console.error(`[tandem] ${channel} failed:`, err instanceof Error ? err.stack : err));
   registerIpc(dispatch, events);

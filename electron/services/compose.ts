@@ -7,7 +7,8 @@ import { ImportService } from './import/import-service';
 import { InferenceService } from './inference/inference-service';
 import { ResultCache } from './inference/result-cache';
 import { ModelsService } from './models/models-service';
-import { OrtWorkerHost } from './models/ort-worker-host';
+import type { SpawnHost } from './models/host-channel';
+import { OrtHost } from './models/ort-host';
 import { PackStore } from './models/pack-store';
 import { OutboxService } from './outbox/outbox-service';
 import { PacsProfileService } from './pacs/pacs-profile-service';
@@ -30,6 +31,8 @@ export interface PlatformAdapters extends SystemFacts {
   secretCipher: SecretCipher;
   /** The packs shipped with the app; default `models/packs` under the working directory. */
   builtInPacksDirectory?: string;
+  /** Starts the native inference process: Electron's utility process; default a forked Node child. */
+  spawnInferenceProcess?: SpawnHost;
 }
 
 export interface ServiceContainer {
@@ -63,7 +66,7 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
     builtInDirectory: platform.builtInPacksDirectory ?? path.resolve('models', 'packs'),
     trustedKeys: () => settings.snapshot().trustedModelKeys,
   });
-  const modelHost = new OrtWorkerHost();
+  const modelHost = new OrtHost(platform.spawnInferenceProcess);
   const inference = new InferenceService({ store: packs, archive, cache: new ResultCache(path.join(platform.dataDirectory, 'ai-results')), events, host: modelHost });
   const reading = createReadingService({
     dataDirectory: platform.dataDirectory,

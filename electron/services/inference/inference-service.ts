@@ -8,7 +8,7 @@ import { runPack } from '../../../shared/models/run-pack';
 import type { ModelRunner } from '../../../shared/models/tensor';
 import type { LocalArchive } from '../archive/local-archive';
 import { NodeModelRunner } from '../models/ort-session';
-import type { OrtWorkerHost } from '../models/ort-worker-host';
+import type { OrtHost } from '../models/ort-host';
 import type { PackStore } from '../models/pack-store';
 import { calibrate } from './calibrate';
 import { type RevealPolicy, revealAlways } from './reveal-policy';
@@ -24,8 +24,8 @@ interface Job {
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Runs packs on archived studies with onnxruntime-node, on a worker thread when a host is given
- * (the composition root always gives one), one job at a time, so the service loop keeps answering. Results are cached per (study,
+ * Runs packs on archived studies with onnxruntime-node, in the inference process when a host is
+ * given (the composition root always gives one), one job at a time, so the service loop keeps answering. Results are cached per (study,
  * pack id, pack version); reading them goes through the reveal policy.
  */
 export class InferenceService implements ServiceImpl<'inference'> {
@@ -40,7 +40,7 @@ export class InferenceService implements ServiceImpl<'inference'> {
       cache: ResultCache;
       events: EventSink;
       /** Runs models off this thread (onnxruntime-node's run blocks its caller); in-thread without it. */
-      host?: OrtWorkerHost;
+      host?: OrtHost;
     },
   ) {}
 

@@ -2,7 +2,7 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildResNet18 } from '../../../models/onnx/resnet';
 import { NodeModelRunner } from './ort-session';
-import { OrtWorkerHost } from './ort-worker-host';
+import { OrtHost } from './ort-host';
 
 const SIZE = 256;
 const model = buildResNet18(SIZE);
@@ -25,11 +25,11 @@ async function longestStall(work: () => Promise<unknown>): Promise<number> {
   return Math.max(worst, performance.now() - last);
 }
 
-describe('OrtWorkerHost', () => {
-  const host = new OrtWorkerHost();
+describe('OrtHost: onnxruntime-node in a process of its own', () => {
+  const host = new OrtHost();
   afterAll(() => host.dispose());
 
-  it('gives the same outputs as a session on this thread, without stalling this thread', async () => {
+  it('gives the same outputs as a session in this process, without stalling this thread', async () => {
     const local = new NodeModelRunner(await ort.InferenceSession.create(model));
     const inThread = { stall: 0, out: undefined as Float32Array | undefined };
     inThread.stall = await longestStall(async () => {
@@ -42,7 +42,7 @@ describe('OrtWorkerHost', () => {
       fromWorker = (await runner.run(feeds(), ['logits'])).logits!.data;
     });
     expect(Array.from(fromWorker!)).toEqual(Array.from(inThread.out!));
-    // A forward pass on this thread blocks it for its whole length; on the worker it does not.
+    // A forward pass on this thread blocks it for its whole length; in the inference process it does not.
     expect(inThread.stall, `stall on this thread ${inThread.stall} ms, with the worker ${workerStall} ms`).toBeGreaterThan(2 * workerStall);
   });
 
@@ -50,5 +50,17 @@ describe('OrtWorkerHost', () => {
     await expect(host.runner('broken@1', async () => new Uint8Array([1, 2, 3]))).rejects.toThrow();
     const runner = await host.runner('resnet@1', async () => model);
     expect((await runner.run(feeds(), ['logits'])).logits!.dims).toEqual([1, 1000]);
+  });
+
+  it('survives the inference process dying mid-run: the run fails with the reason, the next one works', async () => {
+    const runner = await host.runner('resnet@1', async () => model);
+    const first = host.pid!;
+    const running = runner.run(feeds(), ['logits']);
+    // A native fault in onnxruntime ends its process the way a SIGKILL does.
+    process.kill(first, 'SIGKILL');
+    await expect(running).rejects.toThrow(/inference process stopped unexpectedly \(signal SIGKILL\)/);
+    const again = await host.runner('resnet@1', async () => model);
+    expect((await again.run(feeds(), ['logits'])).logits!.dims).toEqual([1, 1000]);
+    expect(host.pid).not.toBe(first);
   });
 });
