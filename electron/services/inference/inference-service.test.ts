@@ -10,6 +10,7 @@ import { fromBase64 } from '../../../shared/models/heatmap-grid';
 import type { InferenceProgress } from '../../../shared/models/inference-progress';
 import type { LocalArchive } from '../archive/local-archive';
 import { EventHub } from '../event-hub';
+import { OrtHost } from '../models/ort-host';
 import { PackStore } from '../models/pack-store';
 import { probeGraph, probeManifest } from '../models/testing/probe-pack';
 import { InferenceService } from './inference-service';
@@ -34,7 +35,7 @@ afterEach(() => {
   progress = [];
 });
 
-async function serviceWith(packs: { draft: Parameters<typeof writePack>[1]; model: Uint8Array }[], dir = dataDir) {
+async function serviceWith(packs: { draft: Parameters<typeof writePack>[1]; model: Uint8Array }[], dir = dataDir, host?: OrtHost) {
   const events = new EventHub();
   progress = [];
   events.onDidEmit((name, payload) => {
@@ -48,7 +49,7 @@ async function serviceWith(packs: { draft: Parameters<typeof writePack>[1]; mode
   }
   lastStore = store;
   lastEvents = events;
-  return new InferenceService({ store, archive, cache: new ResultCache(path.join(dir, 'ai-results')), events });
+  return new InferenceService({ store, archive, cache: new ResultCache(path.join(dir, 'ai-results')), events, host });
 }
 
 async function finished(service: InferenceService, jobId: string): Promise<InferenceProgress> {
@@ -141,6 +142,32 @@ describe('InferenceService with a probe pack (no shared data needed)', () => {
     await service.cancel(second.jobId);
     expect(progress.filter((p) => p.jobId === second.jobId && p.state === 'cancelled')).toHaveLength(1);
     expect(await service.getResult(chest[1]!.studyInstanceUID, 'probe-brightness')).toBeNull();
+  });
+
+  it('fails a job whose inference process dies with the reason, and the next job reads the study', async () => {
+    const mammo = fixtureStudy(fixtures, 'mammo-current')!;
+    const host = new OrtHost();
+    try {
+      const service = await serviceWith([], await mkdtemp(path.join(os.tmpdir(), 'tandem-crash-')), host);
+      await lastStore.importPack(path.resolve('models/packs/tandem-calcification-clusters'));
+      const job = await service.start(mammo, 'tandem-calcification-clusters');
+      const off = lastEvents.onDidEmit((name, payload) => {
+        const p = payload as InferenceProgress;
+        // A native fault in onnxruntime half-way through the study.
+        if (name === 'inferenceProgress' && p.jobId === job.jobId && p.viewsDone === 1 && host.pid) process.kill(host.pid, 'SIGKILL');
+      });
+      const last = await finished(service, job.jobId);
+      off();
+      expect(last.state).toBe('failed');
+      expect(last.error?.message).toMatch(/inference process stopped unexpectedly/);
+      expect(await service.getResult(mammo, 'tandem-calcification-clusters')).toBeNull();
+
+      const again = await service.start(mammo, 'tandem-calcification-clusters');
+      expect((await finished(service, again.jobId)).state).toBe('done');
+      expect((await service.getResult(mammo, 'tandem-calcification-clusters'))?.views).toHaveLength(4);
+    } finally {
+      await host.dispose();
+    }
   });
 
   it('cancels a running job between views: it stops early and caches nothing', async () => {

@@ -33,7 +33,11 @@ export function forkOrtHost(entry = ortHostEntry()): HostChannel {
     for (const listener of exitListeners) listener(how);
   };
   child.on('exit', (code, signal) => ended(signal ? `signal ${signal}` : `code ${code}`));
-  child.on('error', (error) => ended(error.message));
+  // 'exit' follows any death; 'error' alone ends it only when the process never started (a send
+  // racing a death also raises 'error', and the 'exit' after it says how the process ended).
+  child.on('error', (error) => {
+    if (child.pid === undefined) ended(error.message);
+  });
   const setBusy = (busy: boolean) => {
     if (busy) {
       child.ref();
@@ -47,7 +51,7 @@ export function forkOrtHost(entry = ortHostEntry()): HostChannel {
   return {
     pid: child.pid,
     send: (request) => {
-      child.send(request);
+      if (child.connected) child.send(request, () => undefined);
     },
     onMessage: (listener) => child.on('message', (reply) => listener(reply as OrtHostReply)),
     onExit: (listener) => exitListeners.push(listener),

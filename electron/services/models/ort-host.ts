@@ -1,4 +1,5 @@
 import type { InferenceBackend } from '../../../shared/domain/ai-result';
+import { ServiceError } from '../../../shared/ipc/errors';
 import type { ModelRunner, Tensor } from '../../../shared/models/tensor';
 import type { HostChannel, SpawnHost } from './host-channel';
 import { forkOrtHost } from './fork-ort-host';
@@ -18,6 +19,10 @@ export class OrtHost {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(reply: OrtHostReply): void; reject(error: Error): void }>();
   private readonly opened = new Map<string, Promise<void>>();
+  /** Counts the processes started; a runner belongs to the one its model was opened in. */
+  private generation = 0;
+  /** How each process that died ended, by generation. */
+  private readonly deaths = new Map<number, ServiceError>();
 
   constructor(private readonly spawn: SpawnHost = forkOrtHost) {}
 
@@ -37,7 +42,14 @@ export class OrtHost {
       opening.catch(() => this.opened.delete(key));
     }
     await opening;
-    return new ProcessModelRunner((feeds, outputNames) => this.run(key, feeds, outputNames));
+    const generation = this.generation;
+    return new ProcessModelRunner((feeds, outputNames) => {
+      // A process that died took the model with it: the run fails with how it died (the job that
+      // was half-way fails whole), and the next runner opens the model in a fresh process.
+      const death = this.deaths.get(generation);
+      if (death || generation !== this.generation) return Promise.reject(death ?? new ServiceError('INTERNAL', 'The inference process was stopped.'));
+      return this.run(key, feeds, outputNames);
+    });
   }
 
   /** Stops the process; later calls start a new one. */
@@ -52,7 +64,7 @@ export class OrtHost {
     const plain: Record<string, Tensor> = {};
     for (const [name, t] of Object.entries(feeds)) plain[name] = { data: t.data, dims: [...t.dims] };
     const reply = await this.call({ type: 'run', key, feeds: plain, outputNames: [...outputNames] });
-    if (!reply.ok || !reply.outputs) throw new Error('The inference process returned no outputs.');
+    if (!reply.ok || !reply.outputs) throw new ServiceError('INTERNAL', 'The inference process returned no outputs.');
     return reply.outputs;
   }
 
@@ -64,7 +76,8 @@ export class OrtHost {
       channel.setBusy(true);
       channel.send({ ...request, id } as OrtHostRequest);
     }).then((reply) => {
-      if (!reply.ok) throw new Error(reply.message);
+      // onnxruntime's messages name nodes and shapes, never patient data: the reader may see them.
+      if (!reply.ok) throw new ServiceError('INTERNAL', `onnxruntime could not run the model: ${reply.message}`);
       return reply;
     });
   }
@@ -79,13 +92,15 @@ export class OrtHost {
   private start(): HostChannel {
     if (this.channel) return this.channel;
     const channel = this.spawn();
+    const generation = ++this.generation;
     channel.onMessage((reply) => this.settle(reply.id, (waiter) => waiter.resolve(reply)));
     channel.onExit((how) => {
       if (this.channel === channel) {
         this.channel = undefined;
         this.opened.clear();
       }
-      const error = new Error(`The inference process stopped unexpectedly (${how}); the next AI run starts it again.`);
+      const error = new ServiceError('INTERNAL', `The inference process stopped unexpectedly (${how}); the next AI run starts it again.`);
+      this.deaths.set(generation, error);
       for (const id of [...this.pending.keys()]) this.settle(id, (waiter) => waiter.reject(error));
     });
     this.channel = channel;
