@@ -29,4 +29,20 @@ test.describe('Electron shell', () => {
       await app.close();
     }
   });
+
+  test('runs native inference in a utility process, not in the main process', async () => {
+    const app = await electron.launch({ executablePath: binary!, args: [path.resolve(import.meta.dirname, '..', '..')] });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByRole('heading', { name: 'Tandem' })).toBeVisible();
+      const envelope = await window.evaluate(() =>
+        (globalThis as unknown as { tandemBridge: { invoke: Record<string, (...a: unknown[]) => Promise<unknown>> } }).tandemBridge.invoke['inference.calibrateNode']!('tandem-calcification-clusters'),
+      );
+      expect(envelope).toMatchObject({ ok: true, value: { packId: 'tandem-calcification-clusters' } });
+      const utilities = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.type === 'Utility').map((m) => m.serviceName ?? m.name ?? ''));
+      expect(utilities).toContain('Tandem inference');
+    } finally {
+      await app.close();
+    }
+  });
 });
