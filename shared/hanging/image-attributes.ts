@@ -31,6 +31,11 @@ export interface ImageAttributes {
   patientOrientation?: PatientOrientation;
   bodyPartExamined?: string;
   imageType: string[];
+  /**
+   * ReferencedSOPInstanceUIDs of SourceImageSequence (0008,2112): the images this one was derived
+   * from (an AI heatmap names the mammogram it was computed on). Empty for an acquired image.
+   */
+  sourceImageUIDs: string[];
   presentationIntentType?: string;
   /** [row spacing, column spacing] in mm, only when both are positive numbers. */
   imagerPixelSpacing?: readonly [number, number];
@@ -68,6 +73,7 @@ export function imageAttributesFromDicomJson(ds: DicomJsonDataset): ImageAttribu
     patientOrientation: readPatientOrientation(ds),
     bodyPartExamined: upper(readString(ds, Tag.BodyPartExamined)),
     imageType: readStrings(ds, Tag.ImageType).map((v) => v.toUpperCase()),
+    sourceImageUIDs: readSourceImages(ds),
     presentationIntentType: upper(readString(ds, Tag.PresentationIntentType)),
     imagerPixelSpacing: readSpacing(ds, Tag.ImagerPixelSpacing),
     pixelSpacing: readSpacing(ds, Tag.PixelSpacing),
@@ -105,6 +111,11 @@ function readModifiers(ds: DicomJsonDataset, viewItem: DicomJsonDataset | undefi
   const misplaced = ds[Tag.ViewModifierCodeSequence]?.Value ?? [];
   const codes = [...nested, ...misplaced].filter(isDataset).map(readCode).filter((c) => c !== undefined);
   return [...new Set(codes.map(viewModifierFromCode))];
+}
+
+function readSourceImages(ds: DicomJsonDataset): string[] {
+  const items = (ds[Tag.SourceImageSequence]?.Value ?? []).filter(isDataset);
+  return items.map((item) => readString(item, Tag.ReferencedSOPInstanceUID)).filter((uid) => uid !== undefined);
 }
 
 function readCode(item: DicomJsonDataset): { value: string; scheme: string } | undefined {
