@@ -46,6 +46,9 @@ export interface ImageAttributes {
   instanceNumber?: number;
 }
 
+/** What a laterality-and-view label needs (view-label.ts): the part of ImageAttributes about the view. */
+export type ViewAttributes = Pick<ImageAttributes, 'imageLaterality' | 'lateralitySource' | 'view' | 'viewSource' | 'viewModifiers'>;
+
 const LATERALITIES: readonly string[] = ['R', 'L', 'B', 'U'];
 
 /**
@@ -55,9 +58,6 @@ const LATERALITIES: readonly string[] = ['R', 'L', 'B', 'U'];
 export function imageAttributesFromDicomJson(ds: DicomJsonDataset): ImageAttributes {
   const sopInstanceUID = readString(ds, Tag.SOPInstanceUID);
   if (!sopInstanceUID) throw new Error('Instance metadata without SOPInstanceUID');
-  const { imageLaterality, lateralitySource } = readLaterality(ds);
-  const viewItem = firstItem(ds[Tag.ViewCodeSequence]);
-  const { view, viewSource } = readView(ds, viewItem);
   return {
     sopInstanceUID,
     seriesInstanceUID: readString(ds, Tag.SeriesInstanceUID) ?? '',
@@ -65,11 +65,7 @@ export function imageAttributesFromDicomJson(ds: DicomJsonDataset): ImageAttribu
     studyDate: readString(ds, Tag.StudyDate),
     modality: upper(readString(ds, Tag.Modality)),
     sopClassUID: readString(ds, Tag.SOPClassUID),
-    imageLaterality,
-    lateralitySource,
-    view,
-    viewSource,
-    viewModifiers: readModifiers(ds, viewItem),
+    ...viewAttributesFromDicomJson(ds),
     patientOrientation: readPatientOrientation(ds),
     bodyPartExamined: upper(readString(ds, Tag.BodyPartExamined)),
     imageType: readStrings(ds, Tag.ImageType).map((v) => v.toUpperCase()),
@@ -82,6 +78,15 @@ export function imageAttributesFromDicomJson(ds: DicomJsonDataset): ImageAttribu
     columns: readInt(ds, Tag.Columns),
     instanceNumber: readInt(ds, Tag.InstanceNumber),
   };
+}
+
+/**
+ * Laterality, view and view modifiers alone, for a caller that labels an image without hanging
+ * it (the viewport overlay). Needs no UIDs.
+ */
+export function viewAttributesFromDicomJson(ds: DicomJsonDataset): ViewAttributes {
+  const viewItem = firstItem(ds[Tag.ViewCodeSequence]);
+  return { ...readLaterality(ds), ...readView(ds, viewItem), viewModifiers: readModifiers(ds, viewItem) };
 }
 
 function readLaterality(ds: DicomJsonDataset): Pick<ImageAttributes, 'imageLaterality' | 'lateralitySource'> {
