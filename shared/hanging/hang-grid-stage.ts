@@ -41,8 +41,13 @@ export function hangGridStage(stage: GridStage, current: readonly ImageAttribute
 }
 
 function emptyPage(stage: GridStage, current: readonly ImageAttributes[]): HungStage {
-  const raw = current.filter((image) => whyNotHangable(image)?.code === 'for-processing').length;
-  const note = raw ? ` ${raw} For Processing image${raw === 1 ? ' is' : 's are'} never displayed.` : '';
+  const count = (code: string) => current.filter((image) => whyNotHangable(image)?.code === code).length;
+  const raw = count('for-processing');
+  const derived = count('derived-overlay');
+  const note = [
+    raw ? ` ${raw} For Processing image${raw === 1 ? ' is' : 's are'} never displayed.` : '',
+    derived ? ` ${derived} picture${derived === 1 ? '' : 's'} made from other images (such as AI heatmaps) ${derived === 1 ? 'is' : 'are'} never hung on ${derived === 1 ? 'its' : 'their'} own.` : '',
+  ].join('');
   const slot: HungSlot = {
     kind: 'empty',
     slotId: `${stage.name}/1/1`,
@@ -50,7 +55,7 @@ function emptyPage(stage: GridStage, current: readonly ImageAttributes[]): HungS
     row: 0,
     column: 0,
     study: 'current',
-    reason: { code: raw ? 'for-processing-only' : 'no-images', message: `This study has no images to display.${note}` },
+    reason: { code: raw ? 'for-processing-only' : derived ? 'derived-overlay-only' : 'no-images', message: `This study has no images to display.${note}` },
   };
   return { name: stage.name, layout: { rows: 1, columns: 1 }, slots: [slot], filled: 0 };
 }

@@ -70,11 +70,17 @@ function noPrior(slot: ViewportSlot): EmptySlotReason {
 }
 
 function noImage(slot: ViewportSlot, rules: readonly MatchRule[], study: readonly ImageAttributes[]): EmptySlotReason {
-  const raw = study.some((image) => whyNotHangable(image)?.code === 'for-processing' && evaluateRules(rules, image).matched);
-  if (raw) {
+  const refused = (code: string) => study.some((image) => whyNotHangable(image)?.code === code && evaluateRules(rules, image).matched);
+  if (refused('for-processing')) {
     return { code: 'for-processing-only', message: `The ${slot.name} in this study is For Processing only; raw images are never displayed.` };
   }
   const which = slot.study === 'current' ? 'the current study' : `the prior study${dateSuffix(study)}`;
+  if (refused('derived-overlay')) {
+    return {
+      code: 'derived-overlay-only',
+      message: `No ${slot.name} in ${which}: the only match is a picture made from another image (such as an AI heatmap), which is never hung in place of the image.`,
+    };
+  }
   return { code: 'no-matching-image', message: `No ${slot.name} in ${which}.` };
 }
 

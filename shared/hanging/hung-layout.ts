@@ -4,7 +4,7 @@ import type { ImageAttributes } from './image-attributes';
 
 /** Why a viewport stays empty, as data the viewer can show. */
 export interface EmptySlotReason {
-  code: 'no-prior-study' | 'no-matching-image' | 'for-processing-only' | 'no-images';
+  code: 'no-prior-study' | 'no-matching-image' | 'for-processing-only' | 'derived-overlay-only' | 'no-images';
   message: string;
 }
 

@@ -94,7 +94,7 @@ describe('imageAttributesFromDicomJson', () => {
 
   it('leaves absent tags undefined and lists empty', () => {
     const a = imageAttributesFromDicomJson({ [Tag.SOPInstanceUID]: { vr: 'UI', Value: ['1.9'] } });
-    expect(a).toEqual({ sopInstanceUID: '1.9', seriesInstanceUID: '', studyInstanceUID: '', viewModifiers: [], imageType: [] });
+    expect(a).toEqual({ sopInstanceUID: '1.9', seriesInstanceUID: '', studyInstanceUID: '', viewModifiers: [], imageType: [], sourceImageUIDs: [] });
   });
 
   it('refuses an instance without a SOP Instance UID', () => {

@@ -31,6 +31,11 @@ export interface ImageAttributes {
   patientOrientation?: PatientOrientation;
   bodyPartExamined?: string;
   imageType: string[];
+  /**
+   * ReferencedSOPInstanceUIDs of SourceImageSequence (0008,2112): the images this one was derived
+   * from (an AI heatmap names the mammogram it was computed on). Empty for an acquired image.
+   */
+  sourceImageUIDs: string[];
   presentationIntentType?: string;
   /** [row spacing, column spacing] in mm, only when both are positive numbers. */
   imagerPixelSpacing?: readonly [number, number];
@@ -41,6 +46,9 @@ export interface ImageAttributes {
   instanceNumber?: number;
 }
 
+/** What a laterality-and-view label needs (view-label.ts): the part of ImageAttributes about the view. */
+export type ViewAttributes = Pick<ImageAttributes, 'imageLaterality' | 'lateralitySource' | 'view' | 'viewSource' | 'viewModifiers'>;
+
 const LATERALITIES: readonly string[] = ['R', 'L', 'B', 'U'];
 
 /**
@@ -50,9 +58,6 @@ const LATERALITIES: readonly string[] = ['R', 'L', 'B', 'U'];
 export function imageAttributesFromDicomJson(ds: DicomJsonDataset): ImageAttributes {
   const sopInstanceUID = readString(ds, Tag.SOPInstanceUID);
   if (!sopInstanceUID) throw new Error('Instance metadata without SOPInstanceUID');
-  const { imageLaterality, lateralitySource } = readLaterality(ds);
-  const viewItem = firstItem(ds[Tag.ViewCodeSequence]);
-  const { view, viewSource } = readView(ds, viewItem);
   return {
     sopInstanceUID,
     seriesInstanceUID: readString(ds, Tag.SeriesInstanceUID) ?? '',
@@ -60,14 +65,11 @@ export function imageAttributesFromDicomJson(ds: DicomJsonDataset): ImageAttribu
     studyDate: readString(ds, Tag.StudyDate),
     modality: upper(readString(ds, Tag.Modality)),
     sopClassUID: readString(ds, Tag.SOPClassUID),
-    imageLaterality,
-    lateralitySource,
-    view,
-    viewSource,
-    viewModifiers: readModifiers(ds, viewItem),
+    ...viewAttributesFromDicomJson(ds),
     patientOrientation: readPatientOrientation(ds),
     bodyPartExamined: upper(readString(ds, Tag.BodyPartExamined)),
     imageType: readStrings(ds, Tag.ImageType).map((v) => v.toUpperCase()),
+    sourceImageUIDs: readSourceImages(ds),
     presentationIntentType: upper(readString(ds, Tag.PresentationIntentType)),
     imagerPixelSpacing: readSpacing(ds, Tag.ImagerPixelSpacing),
     pixelSpacing: readSpacing(ds, Tag.PixelSpacing),
@@ -76,6 +78,15 @@ export function imageAttributesFromDicomJson(ds: DicomJsonDataset): ImageAttribu
     columns: readInt(ds, Tag.Columns),
     instanceNumber: readInt(ds, Tag.InstanceNumber),
   };
+}
+
+/**
+ * Laterality, view and view modifiers alone, for a caller that labels an image without hanging
+ * it (the viewport overlay). Needs no UIDs.
+ */
+export function viewAttributesFromDicomJson(ds: DicomJsonDataset): ViewAttributes {
+  const viewItem = firstItem(ds[Tag.ViewCodeSequence]);
+  return { ...readLaterality(ds), ...readView(ds, viewItem), viewModifiers: readModifiers(ds, viewItem) };
 }
 
 function readLaterality(ds: DicomJsonDataset): Pick<ImageAttributes, 'imageLaterality' | 'lateralitySource'> {
@@ -105,6 +116,11 @@ function readModifiers(ds: DicomJsonDataset, viewItem: DicomJsonDataset | undefi
   const misplaced = ds[Tag.ViewModifierCodeSequence]?.Value ?? [];
   const codes = [...nested, ...misplaced].filter(isDataset).map(readCode).filter((c) => c !== undefined);
   return [...new Set(codes.map(viewModifierFromCode))];
+}
+
+function readSourceImages(ds: DicomJsonDataset): string[] {
+  const items = (ds[Tag.SourceImageSequence]?.Value ?? []).filter(isDataset);
+  return items.map((item) => readString(item, Tag.ReferencedSOPInstanceUID)).filter((uid) => uid !== undefined);
 }
 
 function readCode(item: DicomJsonDataset): { value: string; scheme: string } | undefined {

@@ -112,6 +112,41 @@ describe('hang: mammography screening', () => {
     expect(hung.stages.map((s) => s.name)).not.toContain('Additional views');
   });
 
+  // A third-party CAD picture that copies its source's MG attributes (modality, side, view code)
+  // and has the higher InstanceNumber, so nothing but its derivation keeps it out of the slots.
+  const SIDES_AND_VIEWS = [['R', 'CC'], ['L', 'CC'], ['R', 'MLO'], ['L', 'MLO']] as const;
+  const overlaysOf = (study: readonly ImageAttributes[]) =>
+    SIDES_AND_VIEWS.map(([side, view], i) =>
+      imageAttributesFromDicomJson(
+        hologicStyle(side, view, {
+          sop: `${study[i]!.sopInstanceUID}.99`, study: study[i]!.studyInstanceUID, date: study[i]!.studyDate, instanceNumber: 99,
+          sopClass: SOP.secondaryCapture, imageType: ['DERIVED', 'SECONDARY'], sourceImages: [study[i]!.sopInstanceUID],
+        }),
+      ),
+    );
+
+  it('never hangs a derived overlay, in a slot or with the additional views, even when it copies its source\'s side and view', () => {
+    const overlays = overlaysOf(current);
+    const hung = hang(mammo, [...current, ...overlays], []);
+    expect(sops(stage(hung, 'Current 4-up'))).toEqual(current.map((i) => i.sopInstanceUID));
+    const hungSops = hung.stages.flatMap(sops);
+    for (const overlay of overlays) expect(hungSops).not.toContain(overlay.sopInstanceUID);
+    expect(hung.stages.map((s) => s.name)).not.toContain('Additional views');
+  });
+
+  it('says so when a derived overlay is all a slot has', () => {
+    const withoutLcc = [...current.filter((i) => !(i.imageLaterality === 'L' && i.view === 'CC')), ...overlaysOf(current)];
+    const lcc = stage(hang(mammo, withoutLcc, []), 'Current 4-up').slots[1];
+    expect(lcc).toMatchObject({ kind: 'empty', reason: { code: 'derived-overlay-only' } });
+    expect(lcc?.kind === 'empty' && lcc.reason.message).toMatch(/^No LCC in the current study: .*AI heatmap.*never hung in place of the image/);
+  });
+
+  it('does not take a study of derived overlays alone as the prior', () => {
+    const priorOverlays = overlaysOf(fourViews(hologicStyle, PRIOR, '20220308'));
+    const s = stage(hang(mammo, current, [priorOverlays]), 'CC: prior above current');
+    expect(s.slots[0]).toMatchObject({ kind: 'empty', reason: { code: 'no-prior-study' } });
+  });
+
   it('takes the retake (higher InstanceNumber) and puts the first exposure with the additional views', () => {
     const retake = imageAttributesFromDicomJson(hologicStyle('R', 'MLO', { sop: `${CURRENT}.5`, study: CURRENT, instanceNumber: 5 }));
     const hung = hang(mammo, [...current, retake], []);
@@ -186,6 +221,23 @@ describe('hang: fallback grid', () => {
     expect(hung.stages.map((s) => [s.name, s.layout.rows, s.layout.columns, s.filled])).toEqual([
       ['All images (1/2)', 4, 4, 16],
       ['All images (2/2)', 2, 2, 4],
+    ]);
+  });
+
+  it('hangs a scanned film (a DERIVED Secondary Capture that names no source image)', () => {
+    const film = attrs({ sop: '1.1', modality: 'OT', sopClass: SOP.secondaryCapture, imageType: ['DERIVED', 'SECONDARY'] });
+    expect(chooseProtocol([film], [], builtInProtocols).id).toBe('fallback-grid');
+    expect(hang(fallback, [film], []).stages.flatMap(sops)).toEqual(['1.1']);
+  });
+
+  it('explains a study whose only pictures are derived overlays', () => {
+    const overlay = (n: number) => attrs({ sop: `1.${n}`, modality: 'OT', sopClass: SOP.secondaryCapture, imageType: ['DERIVED', 'SECONDARY'], sourceImages: [`2.${n}`] });
+    const [only] = hang(fallback, [overlay(1), overlay(2)], []).stages;
+    expect(only?.slots).toEqual([
+      expect.objectContaining({
+        kind: 'empty',
+        reason: { code: 'derived-overlay-only', message: 'This study has no images to display. 2 pictures made from other images (such as AI heatmaps) are never hung on their own.' },
+      }),
     ]);
   });
 

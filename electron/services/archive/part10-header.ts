@@ -3,11 +3,12 @@ import type { DicomJsonDataset, DicomJsonElement } from '../../../shared/dicom/d
 import { Tag } from '../../../shared/dicom/tags';
 import { ServiceError } from '../../../shared/ipc/errors';
 
-type Kind = 'text' | 'multi' | 'decimal' | 'us' | 'pn' | 'code-seq';
+type Kind = 'text' | 'multi' | 'decimal' | 'us' | 'pn' | 'code-seq' | 'ref-seq';
 
 /**
  * What the archive keeps of each header: the worklist's fields, and everything the hanging
- * protocols and overlays read (laterality, view codes, orientation, spacing, VOI, lossy flag).
+ * protocols and overlays read (laterality, view codes, orientation, spacing, VOI, lossy flag, and
+ * the source images of a derived picture such as a heatmap, so that it is never hung as an image).
  */
 const FIELDS: [string, Kind][] = [
   [Tag.SOPClassUID, 'text'], [Tag.SOPInstanceUID, 'text'], [Tag.StudyDate, 'text'], [Tag.StudyTime, 'text'],
@@ -19,7 +20,7 @@ const FIELDS: [string, Kind][] = [
   [Tag.EstimatedRadiographicMagnificationFactor, 'decimal'], [Tag.ImagerPixelSpacing, 'decimal'], [Tag.PixelSpacing, 'decimal'],
   [Tag.PatientOrientation, 'multi'], [Tag.PhotometricInterpretation, 'text'], [Tag.LossyImageCompression, 'text'],
   [Tag.BurnedInAnnotation, 'text'], [Tag.WindowCenter, 'decimal'], [Tag.WindowWidth, 'decimal'],
-  [Tag.Rows, 'us'], [Tag.Columns, 'us'], [Tag.ViewCodeSequence, 'code-seq'],
+  [Tag.Rows, 'us'], [Tag.Columns, 'us'], [Tag.ViewCodeSequence, 'code-seq'], [Tag.SourceImageSequence, 'ref-seq'],
 ];
 
 /**
@@ -54,6 +55,7 @@ function readElement(dataSet: dicomParser.DataSet, tag: string, kind: Kind): Dic
     return value === undefined ? undefined : { vr: 'US', Value: [value] };
   }
   if (kind === 'code-seq') return readCodeSequence(dataSet, key);
+  if (kind === 'ref-seq') return readReferenceSequence(dataSet, key);
   const text = dataSet.string(key);
   if (text === undefined || text === '') return undefined;
   if (kind === 'pn') return { vr: 'PN', Value: [{ Alphabetic: text }] };
@@ -76,5 +78,14 @@ function readCodeSequence(dataSet: dicomParser.DataSet, key: string): DicomJsonE
       if (modifiers) code[Tag.ViewModifierCodeSequence] = modifiers;
       return code;
     });
+  return values.length ? { vr: 'SQ', Value: values } : undefined;
+}
+
+/** An image reference sequence such as SourceImageSequence: the class and instance UID of each item. */
+function readReferenceSequence(dataSet: dicomParser.DataSet, key: string): DicomJsonElement | undefined {
+  const values = (dataSet.elements[key]?.items ?? [])
+    .map((item) => item.dataSet)
+    .filter((ds): ds is dicomParser.DataSet => ds !== undefined)
+    .map((ds) => readFields(ds, [[Tag.ReferencedSOPClassUID, 'text'], [Tag.ReferencedSOPInstanceUID, 'text']]));
   return values.length ? { vr: 'SQ', Value: values } : undefined;
 }

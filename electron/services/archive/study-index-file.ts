@@ -10,8 +10,13 @@ export interface InstanceRecord {
   stale?: boolean;
 }
 
-/** Version 3 keeps the hanging-protocol fields (view codes, orientation, spacing) too. */
-const INDEX_VERSION = 3;
+/**
+ * Version 3 kept the hanging-protocol fields (view codes, orientation, spacing); version 4 adds
+ * SourceImageSequence, which keeps derived pictures such as heatmaps out of the hanging.
+ */
+const INDEX_VERSION = 4;
+/** Older versions whose records are still usable once their headers are re-read. */
+const STALE_VERSIONS: readonly number[] = [2, 3];
 
 interface StudyIndexFile {
   version: typeof INDEX_VERSION;
@@ -19,7 +24,7 @@ interface StudyIndexFile {
 }
 
 /**
- * Reads a study's index. Older versions (1: a bare array of headers without sizes; 2: fewer
+ * Reads a study's index. Older versions (1: a bare array of headers without sizes; 2 and 3: fewer
  * header fields) come back marked stale, and the integrity check re-reads those headers.
  */
 export async function readStudyIndex(file: string): Promise<InstanceRecord[] | undefined> {
@@ -31,7 +36,7 @@ export async function readStudyIndex(file: string): Promise<InstanceRecord[] | u
   }
   if (Array.isArray(parsed)) return (parsed as DicomJsonDataset[]).map((header) => ({ header, size: -1, stale: true }));
   const index = parsed as { version?: number; instances?: InstanceRecord[] };
-  if (!Array.isArray(index.instances) || (index.version !== 2 && index.version !== INDEX_VERSION)) return undefined;
+  if (!Array.isArray(index.instances) || (index.version !== INDEX_VERSION && !STALE_VERSIONS.includes(index.version ?? 0))) return undefined;
   return index.version === INDEX_VERSION ? index.instances : index.instances.map((r) => ({ ...r, stale: true }));
 }
 

@@ -1,7 +1,7 @@
 import { naturalizedInstance } from '../naturalizedInstance';
 import { isLossy } from './imageQuality';
 import { patientAgeAtStudy } from './patientAge';
-import { imageLaterality, viewAbbreviation } from './viewLabel';
+import { overlayView } from './overlayView';
 
 /** What a reading viewport writes in its corners. */
 export interface ViewportOverlayInfo {
@@ -42,8 +42,7 @@ export function readOverlayFromMetadata(imageId: string): ViewportOverlayInfo {
   const instance = naturalizedInstance(imageId);
   if (!instance) return {};
   return {
-    laterality: imageLaterality(instance),
-    view: viewAbbreviation(instance),
+    ...overlayView(instance),
     patientAge: patientAgeAtStudy(instance),
     studyDate: da(instance.StudyDate),
     lossy: isLossy(instance),

@@ -54,6 +54,8 @@ export interface InstanceOptions {
   imagerPixelSpacing?: [number, number];
   ermf?: number;
   imageType?: string[];
+  /** SourceImageSequence: the SOP Instance UIDs the image was derived from. */
+  sourceImages?: string[];
 }
 
 /** One instance in DICOM JSON; anything not asked for is absent. */
@@ -76,6 +78,10 @@ export function instance(o: InstanceOptions): DicomJsonDataset {
   if (o.imagerPixelSpacing) ds[Tag.ImagerPixelSpacing] = { vr: 'DS', Value: [...o.imagerPixelSpacing] };
   if (o.ermf !== undefined) ds[Tag.EstimatedRadiographicMagnificationFactor] = { vr: 'DS', Value: [o.ermf] };
   if (o.imageType) ds[Tag.ImageType] = { vr: 'CS', Value: o.imageType };
+  if (o.sourceImages) {
+    const items = o.sourceImages.map((uid) => ({ [Tag.ReferencedSOPClassUID]: ui(SOP.mgForPresentation), [Tag.ReferencedSOPInstanceUID]: ui(uid) }));
+    ds[Tag.SourceImageSequence] = { vr: 'SQ', Value: items };
+  }
   if (o.viewCode) {
     const item = codeItem(o.viewCode);
     // Type 2: present even when empty, as conformant writers send it.
