@@ -1,5 +1,6 @@
 import { imageLoader } from '@cornerstonejs/core';
 import type { Laterality } from '../../shared/domain/ai-result';
+import { isHangable } from '../../shared/hanging/hangable';
 import { imageAttributesFromDicomJson, type ImageAttributes } from '../../shared/hanging/image-attributes';
 import type { TandemApi } from '../../shared/ipc/api';
 import { initImaging } from '../imaging/cornerstone';
@@ -8,10 +9,13 @@ import { part10ImageId, registerPart10 } from '../imaging/part10';
 import { sourceImageFromCornerstone, type PixelHeader, type SourceIdentity } from './sourceImageFromCornerstone';
 import type { SourceImage } from '../../shared/models/source-image';
 
-/** The identity of every image of an archived study, read from its headers like the hanging does. */
+/**
+ * The identity of every image of an archived study the AI may read, read from its headers like
+ * the hanging does: what the reader reads, never For Processing data or a derived overlay.
+ */
 export async function studyImageIdentities(api: TandemApi, studyInstanceUid: string): Promise<SourceIdentity[]> {
   const headers = await api.studies.readInstanceHeaders(studyInstanceUid);
-  return headers.map((h) => identityOf(imageAttributesFromDicomJson(h as never)));
+  return headers.map((h) => imageAttributesFromDicomJson(h as never)).filter(isHangable).map(identityOf);
 }
 
 function identityOf(a: ImageAttributes): SourceIdentity {

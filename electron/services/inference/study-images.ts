@@ -1,4 +1,6 @@
 import { readString } from '../../../shared/dicom/dicom-json';
+import { isHangable } from '../../../shared/hanging/hangable';
+import { imageAttributesFromDicomJson } from '../../../shared/hanging/image-attributes';
 import { ServiceError } from '../../../shared/ipc/errors';
 import { selectImages } from '../../../shared/models/acceptance';
 import type { PackManifest } from '../../../shared/models/manifest';
@@ -16,6 +18,9 @@ export async function loadStudyImages(archive: LocalArchive, studyUid: string, m
   const headers = await archive.readHeaders(studyUid);
   const located: Located[] = [];
   for (const ds of headers) {
+    // The AI reads what the reader reads: never For Processing data or a picture derived from
+    // another image (Tandem's own heatmaps written back with a report, another product's overlays).
+    if (!isHangable(imageAttributesFromDicomJson(ds))) continue;
     const seriesInstanceUID = readString(ds, '0020000E');
     const sopInstanceUID = readString(ds, '00080018');
     if (!seriesInstanceUID || !sopInstanceUID) continue;

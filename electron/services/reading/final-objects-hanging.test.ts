@@ -10,7 +10,9 @@ import type { HungProtocol } from '../../../shared/hanging/hung-layout';
 import { imageAttributesFromDicomJson, type ImageAttributes } from '../../../shared/hanging/image-attributes';
 import { chooseProtocol, hang } from '../../../shared/hanging/matcher';
 import { builtInProtocols } from '../../../shared/hanging/protocols';
+import { PackManifest } from '../../../shared/models/manifest';
 import { LocalArchive } from '../archive/local-archive';
+import { loadStudyImages } from '../inference/study-images';
 import { finalObjects } from './final-objects';
 import { writePart10 } from './part10-codec';
 import { readStudyContext } from './study-context-reader';
@@ -32,7 +34,7 @@ beforeAll(async () => {
 }, 60_000);
 
 /** An archive holding the mammograms and every object of their signed report. */
-async function reportedStudy(): Promise<{ root: string; heatmapUids: string[]; mammoUids: string[] }> {
+async function reportedStudy(heatmapModality?: string): Promise<{ root: string; heatmapUids: string[]; mammoUids: string[] }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'tandem-final-hang-archive-'));
   const archive = new LocalArchive(root);
   for (const instance of current.instances) await archive.storeInstance(await readFile(instance.path));
@@ -46,7 +48,10 @@ async function reportedStudy(): Promise<{ root: string; heatmapUids: string[]; m
     view: image.view,
   }));
   const { objects } = await finalObjects(finalSession({ studyInstanceUID: current.studyInstanceUID, ai: { ...ai, views } }), context);
-  for (const object of objects) await archive.storeInstance(writePart10(object.dataset));
+  for (const object of objects) {
+    const dataset = heatmapModality && object.role === 'heatmap' ? { ...object.dataset, Modality: heatmapModality } : object.dataset;
+    await archive.storeInstance(writePart10(dataset));
+  }
   await archive.close();
   const heatmapUids = objects.filter((o) => o.role === 'heatmap').map((o) => String(o.dataset['SOPInstanceUID']));
   return { root, heatmapUids, mammoUids: context.images.map((i) => i.sopInstanceUID) };
@@ -92,6 +97,21 @@ describe('a reported study opened again', () => {
     const images = await reopenedAttributes(root, current.studyInstanceUID);
     const heatmaps = images.filter((i) => heatmapUids.includes(i.sopInstanceUID));
     expect(heatmaps.map((h) => whyNotHangable(h)?.code)).toEqual(['derived-overlay', 'derived-overlay', 'derived-overlay', 'derived-overlay']);
+  });
+});
+
+describe('the AI reads what the reader reads', () => {
+  it('a pack for MG never reads an overlay derived from a mammogram, even one labelled MG', async () => {
+    // Another product's overlays may carry the source's modality; Tandem's own say OT.
+    const { root, mammoUids } = await reportedStudy('MG');
+    const archive = new LocalArchive(root);
+    try {
+      const manifest = PackManifest.parse(JSON.parse(await readFile(path.resolve('models/packs/tandem-calcification-clusters/manifest.json'), 'utf8')));
+      const images = await loadStudyImages(archive, current.studyInstanceUID, manifest);
+      expect(images.map((i) => i.sopInstanceUid).sort()).toEqual([...mammoUids].sort());
+    } finally {
+      await archive.close();
+    }
   });
 });
 
