@@ -49,7 +49,9 @@ async function reportedStudy(heatmapModality?: string): Promise<{ root: string; 
   }));
   const { objects } = await finalObjects(finalSession({ studyInstanceUID: current.studyInstanceUID, ai: { ...ai, views } }), context);
   for (const object of objects) {
-    const dataset = heatmapModality && object.role === 'heatmap' ? { ...object.dataset, Modality: heatmapModality } : object.dataset;
+    // As another product's overlay might: the source's modality, side and view copied over.
+    const overlay = { Modality: heatmapModality, ImageLaterality: object.dataset['Laterality'], ViewCodeSequence: [{ CodeValue: '399162004', CodingSchemeDesignator: 'SCT', CodeMeaning: 'cranio-caudal' }] };
+    const dataset = heatmapModality && object.role === 'heatmap' ? { ...object.dataset, ...overlay } : object.dataset;
     await archive.storeInstance(writePart10(dataset));
   }
   await archive.close();
@@ -102,7 +104,7 @@ describe('a reported study opened again', () => {
 
 describe('the AI reads what the reader reads', () => {
   it('a pack for MG never reads an overlay derived from a mammogram, even one labelled MG', async () => {
-    // Another product's overlays may carry the source's modality; Tandem's own say OT.
+    // Another product's overlays may carry the source's modality and view; Tandem's own say OT.
     const { root, mammoUids } = await reportedStudy('MG');
     const archive = new LocalArchive(root);
     try {
