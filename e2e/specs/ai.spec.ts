@@ -381,7 +381,7 @@ test('automatic backend: the first run calibrates, the fastest backend runs, Set
   const fresh = study('chest-nih-no-finding') ?? chestStudy;
   await openStudy(page, fresh.studyInstanceUID, 1);
   const panel = await runAi(page, packId);
-  const settings = await callApi<{ inferenceCalibration?: Record<string, { chosen: string; msPerView: Record<string, number> }> }>(env, 'settings.get', []);
+  const settings = await callApi<{ inferenceCalibration?: Record<string, { chosen: string; msPerView: Record<string, number>; machine?: string; measuredAt: string }> }>(env, 'settings.get', []);
   const calibration = Object.entries(settings.inferenceCalibration ?? {}).find(([key]) => key.startsWith(`${packId}@`))?.[1];
   expect(calibration, 'the calibration is kept in settings').toBeDefined();
   expect(calibration!.msPerView.wasm).toBeGreaterThan(0);
@@ -392,10 +392,22 @@ test('automatic backend: the first run calibrates, the fastest backend runs, Set
   expect(calibration!.msPerView[chosen]).toBeLessThanOrEqual(best * 1.05);
   await expect(panel.getByTestId('ai-backend')).toHaveAttribute('data-backend', chosen);
 
+  expect(calibration!.machine, 'what it was measured on').toMatch(/^\d+ cores; WebGPU /);
+
+  // A calibration from another machine profile (a new GPU, WebGPU newly enabled) is not trusted:
+  // the next automatic run measures again.
+  const key = Object.keys(settings.inferenceCalibration ?? {}).find((k) => k.startsWith(`${packId}@`))!;
+  await callApi(env, 'settings.update', [{ inferenceCalibration: { [key]: { ...calibration!, machine: 'another machine', measuredAt: '2020-01-01T00:00:00.000Z' } } }]);
+  await runAi(page, packId);
+  const again = (await callApi<typeof settings>(env, 'settings.get', [])).inferenceCalibration?.[key];
+  expect(again?.machine).toBe(calibration!.machine);
+  expect(again!.measuredAt > '2020-01-01').toBe(true);
+
   await page.getByRole('button', { name: 'Settings' }).click();
   const pack = page.locator(`[data-testid="installed-pack"][data-pack-id="${packId}"]`);
-  await expect(pack.getByTestId('calibration')).toHaveAttribute('data-chosen', chosen);
+  await expect(pack.getByTestId('calibration')).toHaveAttribute('data-chosen', again!.chosen);
   await expect(pack.getByTestId('calibration')).toContainText(/WASM.*ms per view/);
+  await expect(pack.getByTestId('calibration')).toContainText(calibration!.machine!);
 });
 
 test('Settings → Models lists the packs with their cards and refuses a tampered pack with the reason', async ({ page }) => {

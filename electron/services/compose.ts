@@ -78,6 +78,7 @@ export function createServices(platform: PlatformAdapters): ServiceContainer {
     // until the first read is signed (the reveal policy below refuses it to the renderer).
     ai: { getResult: (uid) => inference.resultForReveal(uid) },
     prepareAi: (uid) => void inference.start(uid).catch(() => undefined),
+    onChanged: (change) => events.emit('readingChanged', change),
   });
   void reading.start();
   const revealPolicy = createRevealPolicy(reading);

@@ -7,6 +7,7 @@ import { timeInterleaved } from '../../shared/models/interleaved-timing';
 import type { PackManifest } from '../../shared/models/manifest';
 import { backendTimer, configurationKey, TimingWorkers, type BackendConfiguration } from './backendTimers';
 import { appWasmThreads } from './inferenceWorkers';
+import { machineProfile } from './machineProfile';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : toErrorData(error).message);
 
@@ -76,5 +77,5 @@ export async function calibrateBackends(api: TandemApi, manifest: PackManifest, 
     'auto',
   );
   if (!chosen) throw new Error(`No inference backend could run ${manifest.name}: ${Object.values(unavailable).join('; ')}`);
-  return { packKey: `${manifest.id}@${manifest.version}`, measuredAt: new Date().toISOString(), msPerView, unavailable, chosen, wasmThreads };
+  return { packKey: `${manifest.id}@${manifest.version}`, measuredAt: new Date().toISOString(), msPerView, unavailable, chosen, wasmThreads, machine: await machineProfile() };
 }

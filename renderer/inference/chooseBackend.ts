@@ -4,11 +4,12 @@ import { ServiceError } from '../../shared/ipc/errors';
 import type { PackManifest } from '../../shared/models/manifest';
 import { calibrateBackends } from './calibrateBackends';
 import { inferenceWorker, setWasmThreads } from './inferenceWorkers';
+import { machineProfile } from './machineProfile';
 
 /**
  * The backend a run uses: the user's choice from Settings → Models, or with `auto` the one the
  * first-use calibration measured fastest for this pack version (calibrating now if it never
- * ran, and keeping the measurement in settings). A forced WebGPU on a machine without a real
+ * ran or ran on another machine profile, and keeping the measurement in settings). A forced WebGPU on a machine without a real
  * adapter is refused with the reason instead of silently running elsewhere.
  */
 export async function chooseBackend(api: TandemApi, manifest: PackManifest, signal: AbortSignal, onCalibrating: () => void): Promise<InferenceBackend> {
@@ -19,7 +20,8 @@ export async function chooseBackend(api: TandemApi, manifest: PackManifest, sign
     if (!probe.available) throw new ServiceError('NOT_CONFIGURED', `WebGPU cannot run here: ${probe.reason}. Choose another backend in Settings → Models.`);
   }
   const key = `${manifest.id}@${manifest.version}`;
-  const known = settings.inferenceCalibration?.[key];
+  const stored = settings.inferenceCalibration?.[key];
+  const known = stored && stored.machine === (await machineProfile()) ? stored : undefined;
   // WASM runs with the thread count the calibration found fastest for this pack.
   setWasmThreads(known?.wasmThreads);
   if (preference !== 'auto') return preference;

@@ -16,5 +16,7 @@ export const BackendCalibration = z.object({
   chosen: InferenceBackend,
   /** The WASM thread count that measured fastest (1, or every core up to 8): what WASM runs use. */
   wasmThreads: z.number().int().min(1).max(64).optional(),
+  /** What it was measured on (cores, WebGPU adapter); another profile calls for a new calibration. */
+  machine: z.string().max(300).optional(),
 });
 export type BackendCalibration = z.infer<typeof BackendCalibration>;

@@ -22,7 +22,7 @@ import { InstalledPack, RefusedPack } from '../models/installed-pack';
 import { PackId } from '../models/manifest';
 import { ReadBack } from '../report/read-back';
 import { ReaderReport } from '../report/reader-report';
-import { AiFeedback, AuditEntry, FinalDecision, ReaderName, ReadingKind, ReadingSession } from '../report/reading-session';
+import { AiFeedback, AuditEntry, FinalDecision, ReaderName, ReadingChange, ReadingKind, ReadingSession } from '../report/reading-session';
 import { ReportLanguage } from '../report/report-language';
 import { binaryMethod, event, method } from './method';
 
@@ -194,6 +194,8 @@ export const events = {
   outboxChanged: event(z.array(OutboxItem)),
   // ── inference events (issue 5) go here ──
   inferenceProgress: event(InferenceProgress),
+  /** A reading session changed state (e.g. queued → sent when the outbox delivered it). */
+  readingChanged: event(ReadingChange),
 } as const;
 
 export type Contract = typeof contract;

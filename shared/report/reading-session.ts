@@ -75,3 +75,7 @@ export const FinalDecision = z.discriminatedUnion('decision', [
 ]);
 export type FinalDecision = z.infer<typeof FinalDecision>;
 export type FinalDecisionInput = z.input<typeof FinalDecision>;
+
+/** That a study's reading moved (pushed as `readingChanged`): no report text and no AI result, only where it stands. */
+export const ReadingChange = z.object({ studyInstanceUID: z.string(), state: ReadingState, revision: z.number().int().min(0) });
+export type ReadingChange = z.infer<typeof ReadingChange>;

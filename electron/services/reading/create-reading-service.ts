@@ -2,6 +2,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ServiceError } from '../../../shared/ipc/errors';
+import type { ReadingChange } from '../../../shared/report/reading-session';
 import type { OutboxItem } from '../../../shared/domain/outbox';
 import type { LocalArchive } from '../archive/local-archive';
 import type { EnqueueRequest } from '../outbox/enqueue-request';
@@ -26,6 +27,8 @@ export interface ReadingWiring {
   ai?: AiResultSource;
   /** Starts the AI on a study when its reading opens (the result stays sealed in this process). */
   prepareAi?: (studyInstanceUID: string) => void;
+  /** Every committed change of a session (pushed to the window as `readingChanged`). */
+  onChanged?: (change: ReadingChange) => void;
 }
 
 /** Wires the reading service to the archive, PACS profiles, outbox and AI results. */
@@ -37,6 +40,7 @@ export function createReadingService(w: ReadingWiring): ReadingService {
     audit: new AuditLog(path.join(root, 'audit.log')),
     ai: w.ai ? firstAvailable(stored, w.ai) : stored,
     ...(w.prepareAi ? { prepareAi: w.prepareAi } : {}),
+    ...(w.onChanged ? { onChanged: w.onChanged } : {}),
     who: () => {
       try {
         return os.userInfo().username;

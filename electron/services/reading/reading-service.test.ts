@@ -104,6 +104,9 @@ describe('reading session', () => {
     expect((await again.get(STUDY))?.state).toBe('queued');
     await again.onOutboxChanged(items.map((i) => ({ ...i, status: 'sent' as const })));
     expect((await again.get(STUDY))?.state).toBe('sent');
+    // Each step was announced (the window follows queued → sent without asking).
+    expect(h.changes.map((c) => c.state)).toEqual(['unread', 'first-read-draft', 'first-read-signed', 'ai-revealed', 'discordances-listed', 'discordances-listed', 'final', 'queued', 'sent']);
+    expect(Object.keys(h.changes.at(-1)!).sort()).toEqual(['revision', 'state', 'studyInstanceUID']);
   });
 
   it('without an AI result, reveal says so and the reader can finalise with a stated reason', async () => {

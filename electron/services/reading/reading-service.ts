@@ -7,7 +7,7 @@ import type { ReadBack } from '../../../shared/report/read-back';
 import { missingForSigning, ReaderReport, type ReaderReportInput } from '../../../shared/report/reader-report';
 import { emptyChestReport } from '../../../shared/report/chest-report';
 import { emptyMammoReport } from '../../../shared/report/mammo-report';
-import { AiFeedback, FinalDecision, type AuditEntry, type FinalDecisionInput, type ReadingKind, type ReadingSession } from '../../../shared/report/reading-session';
+import { AiFeedback, FinalDecision, type AuditEntry, type FinalDecisionInput, type ReadingChange, type ReadingKind, type ReadingSession } from '../../../shared/report/reading-session';
 import { isFirstReadSigned, nextState, type ReadingAction, type ReadingState } from '../../../shared/report/reading-state';
 import type { ReportLanguage } from '../../../shared/report/report-language';
 import { storageError } from '../fs/storage-error';
@@ -40,6 +40,8 @@ export interface ReadingDependencies {
   readBack(sourceId: string, studyInstanceUID: string): Promise<ReadBack>;
   rules?: DiscordanceRules;
   now?: () => Date;
+  /** Told of every committed change of a session (the composition root pushes it as `readingChanged`). */
+  onChanged?: (change: ReadingChange) => void;
   /**
    * Called when a study's reading opens: the AI may start reading it in the background now, its
    * result staying sealed in this process until the first read is signed.
@@ -242,6 +244,7 @@ export class ReadingService implements ServiceImpl<'reading'>, ReadingStateSourc
       throw storageError(err, 'saving the report');
     }
     this.track(next);
+    this.deps.onChanged?.({ studyInstanceUID: next.studyInstanceUID, state: next.state, revision: next.revision });
     return next;
   }
 

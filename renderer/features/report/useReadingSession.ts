@@ -53,23 +53,22 @@ export function useReadingSession(summary: StudySummary, kind: ReadingKind, lang
       },
       (err: unknown) => live && setError(toErrorData(err)),
     );
-    const off = api.events.on('outboxChanged', () => {
-      void api.reading.get(uid).then((s) => s && live && accept(s), () => undefined);
-    });
     return () => {
       live = false;
-      off();
     };
   }, [api, uid, summary.sourceId, kind, language, accept]);
 
-  // The outbox announces its own changes; the session's move to "sent" follows them on the
-  // service side, so while queued the panel asks again until it is sent.
-  const queued = session?.state === 'queued';
-  useEffect(() => {
-    if (!queued) return;
-    const poll = setInterval(() => void api.reading.get(uid).then((s) => s && accept(s), () => undefined), 1500);
-    return () => clearInterval(poll);
-  }, [api, uid, queued, accept]);
+  // The service announces every change of a session (queued → sent once the outbox delivered it).
+  useEffect(
+    () =>
+      api.events.on('readingChanged', (change) => {
+        // This window's own saves come back with their answer; only news is fetched.
+        const known = latest.current;
+        if (change.studyInstanceUID !== uid || (known && known.revision === change.revision && known.state === change.state)) return;
+        void api.reading.get(uid).then((s) => s && accept(s), () => undefined);
+      }),
+    [api, uid, accept],
+  );
 
   const flush = useCallback((): Promise<void> => {
     clearTimeout(timer.current);

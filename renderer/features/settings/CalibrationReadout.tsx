@@ -9,7 +9,8 @@ export function CalibrationReadout({ calibration }: { calibration: BackendCalibr
   if (!calibration) return <p className="status" style={{ width: '100%', margin: 0 }}>{t('models.calibrationNone')}</p>;
   return (
     <div className="status" style={{ width: '100%' }} data-testid="calibration" data-chosen={calibration.chosen}>
-      {t('models.calibration')} ({new Date(calibration.measuredAt).toLocaleString()}):
+      {t('models.calibration')} ({new Date(calibration.measuredAt).toLocaleString()}
+      {calibration.machine ? `; ${calibration.machine}` : ''}):
       <ul style={{ margin: 0, paddingLeft: 16 }}>
         {InferenceBackend.options.map((backend) => {
           const ms = calibration.msPerView[backend];

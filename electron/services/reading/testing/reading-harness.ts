@@ -11,6 +11,7 @@ import { writePart10 } from '../part10-codec';
 import { ReadingService, type ReadingDependencies } from '../reading-service';
 import { SessionStore } from '../session-store';
 import { sampleContext } from './sample-reading';
+import type { ReadingChange } from '../../../../shared/report/reading-session';
 
 /** A PACS address that refuses connections: the outbox keeps items queued, durably. */
 const NOWHERE = PacsProfile.parse({ id: 'nowhere', name: 'nowhere', qidoUrl: 'http://127.0.0.1:9/dicom-web', wadoUrl: 'http://127.0.0.1:9/dicom-web', stowUrl: 'http://127.0.0.1:9/dicom-web', auth: 'none', timeoutMs: 1000 });
@@ -23,6 +24,8 @@ export interface Harness {
   putAiResult(result: StudyAiResult): Promise<void>;
   /** A second service on the same folder, as after a restart. */
   reopen(): ReadingService;
+  /** Every `readingChanged` any of the harness's services announced, in order. */
+  changes: ReadingChange[];
   dispose(): Promise<void>;
 }
 
@@ -30,8 +33,10 @@ export interface Harness {
 export async function readingHarness(dir?: string, readBack?: ReadingDependencies['readBack']): Promise<Harness> {
   const root = dir ?? (await mkdtemp(path.join(os.tmpdir(), 'tandem-reading-')));
   const outbox = new OutboxService({ root: path.join(root, 'outbox'), profiles: { connection: async () => ({ profile: NOWHERE, secret: undefined }) }, events: { emit: () => undefined }, retryPolicy: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+  const changes: ReadingChange[] = [];
   const make = () =>
     new ReadingService({
+      onChanged: (change) => changes.push(change),
       store: new SessionStore(path.join(root, 'reading', 'sessions')),
       audit: new AuditLog(path.join(root, 'reading', 'audit.log')),
       ai: new DirectoryAiResultSource(path.join(root, 'ai-results')),
@@ -53,6 +58,7 @@ export async function readingHarness(dir?: string, readBack?: ReadingDependencie
       await writeFile(path.join(root, 'ai-results', `${result.studyInstanceUid}.json`), JSON.stringify(result));
     },
     reopen: make,
+    changes,
     dispose: () => outbox.dispose(),
   };
 }
