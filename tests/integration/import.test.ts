@@ -19,10 +19,21 @@ beforeAll(async () => {
   fixtures = await makeFixtures({ outDir: process.env.TANDEM_FIXTURES_DIR ?? DEFAULT_OUT_DIR });
   if (fixtures.source === 'synthetic') console.warn(`[import test] using the synthetic fixture set: ${fixtures.reason ?? '../shared/data is absent'}`);
 });
-afterAll(removeTempDirs);
+/** Every container made here: disposed (their access-time flushes and outbox stopped) before their folders go. */
+const containers: ServiceContainer[] = [];
+afterAll(async () => {
+  await Promise.all(containers.splice(0).map((c) => c.dispose()));
+  await removeTempDirs();
+});
+
+function services(dataDir: string): ServiceContainer {
+  const container = createServices(nodePlatform(dataDir, 'test'));
+  containers.push(container);
+  return container;
+}
 
 async function freshServices(): Promise<ServiceContainer> {
-  return createServices(nodePlatform(await tempDir('tandem-import-data-'), 'test'));
+  return services(await tempDir('tandem-import-data-'));
 }
 
 /** Runs an import while recording its progress events. */
@@ -64,7 +75,7 @@ describe('import from a CD with DICOMDIR and a USB folder', () => {
     media = await buildPatientMedia(fixtures, await tempDir('tandem-media-'));
     if (media.dicomdirWriter !== 'dcmmkdir') console.warn(`[import test] DICOMDIR made by ${media.dicomdirWriter}`);
     dataDir = await tempDir('tandem-import-data-');
-    container = createServices(nodePlatform(dataDir, 'test'));
+    container = services(dataDir);
     first = await importWithProgress(container, [media.cdRoot, media.looseRoot]);
   });
 

@@ -52,6 +52,14 @@ async function serviceWith(packs: { draft: Parameters<typeof writePack>[1]; mode
   return new InferenceService({ store, archive, cache: new ResultCache(path.join(dir, 'ai-results')), events, host });
 }
 
+/** CPU milliseconds this process spent (all its threads) while `work` ran. */
+async function cpuMs(work: () => Promise<unknown>): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
 async function finished(service: InferenceService, jobId: string): Promise<InferenceProgress> {
   await service.idle();
   const last = progress.filter((p) => p.jobId === jobId).at(-1);
@@ -144,6 +152,40 @@ describe('InferenceService with a probe pack (no shared data needed)', () => {
     expect(await service.getResult(chest[1]!.studyInstanceUID, 'probe-brightness')).toBeNull();
   });
 
+  it('reads a study in the inference process: the same result as in this process, progress per view, little CPU spent here', async () => {
+    const mammo = fixtureStudy(fixtures, 'mammo-current')!;
+    const calc = path.resolve('models/packs/tandem-calcification-clusters');
+    const local = await serviceWith([], await mkdtemp(path.join(os.tmpdir(), 'tandem-local-')));
+    await lastStore.importPack(calc);
+    const inThisProcess = await cpuMs(async () => {
+      await local.start(mammo, 'tandem-calcification-clusters');
+      await local.idle();
+    });
+    const expected = (await local.getResult(mammo, 'tandem-calcification-clusters'))!;
+
+    const host = new OrtHost();
+    try {
+      const remote = await serviceWith([], await mkdtemp(path.join(os.tmpdir(), 'tandem-remote-')), host);
+      await lastStore.importPack(calc);
+      // The prior first, to start the process and open the model; then the current, timed.
+      await remote.start(fixtureStudy(fixtures, 'mammo-prior')!, 'tandem-calcification-clusters');
+      await remote.idle();
+      const job = { id: '' };
+      const inTheProcess = await cpuMs(async () => {
+        job.id = (await remote.start(mammo, 'tandem-calcification-clusters')).jobId;
+        await remote.idle();
+      });
+      const result = (await remote.getResult(mammo, 'tandem-calcification-clusters'))!;
+      expect(result.views.map((v) => v.scores)).toEqual(expected.views.map((v) => v.scores));
+      expect(result.study).toEqual(expected.study);
+      expect(progress.filter((p) => p.jobId === job.id).map((p) => p.viewsDone)).toEqual(expect.arrayContaining([1, 2, 3, 4]));
+      // Decoding, the pixel pipeline and the forward passes no longer cost this process CPU.
+      expect(inTheProcess, `CPU here: ${inThisProcess.toFixed(0)} ms reading in this process, ${inTheProcess.toFixed(0)} ms with the inference process`).toBeLessThan(inThisProcess / 3);
+    } finally {
+      await host.dispose();
+    }
+  });
+
   it('fails a job whose inference process dies with the reason, and the next job reads the study', async () => {
     const mammo = fixtureStudy(fixtures, 'mammo-current')!;
     const host = new OrtHost();
@@ -170,20 +212,30 @@ describe('InferenceService with a probe pack (no shared data needed)', () => {
     }
   });
 
-  it('cancels a running job between views: it stops early and caches nothing', async () => {
+  it.each([
+    ['in this process', false],
+    ['in the inference process', true],
+  ])('cancels a running job between views (%s): it stops early and caches nothing', async (_where, withHost) => {
     const mammo = fixtureStudy(fixtures, 'mammo-current')!;
     const calc = path.resolve('models/packs/tandem-calcification-clusters');
-    const service = await serviceWith([], await mkdtemp(path.join(os.tmpdir(), 'tandem-cancel-run-')));
-    await lastStore.importPack(calc);
-    const job = await service.start(mammo, 'tandem-calcification-clusters');
-    const off = lastEvents.onDidEmit((name, payload) => {
-      const p = payload as InferenceProgress;
-      if (name === 'inferenceProgress' && p.jobId === job.jobId && p.viewsDone === 1) void service.cancel(job.jobId);
-    });
-    const last = await finished(service, job.jobId);
-    off();
-    expect(last).toMatchObject({ state: 'cancelled', viewsDone: 1, viewsTotal: 4 });
-    expect(await service.getResult(mammo, 'tandem-calcification-clusters')).toBeNull();
+    const host = withHost ? new OrtHost() : undefined;
+    try {
+      const service = await serviceWith([], await mkdtemp(path.join(os.tmpdir(), 'tandem-cancel-run-')), host);
+      await lastStore.importPack(calc);
+      const job = await service.start(mammo, 'tandem-calcification-clusters');
+      const off = lastEvents.onDidEmit((name, payload) => {
+        const p = payload as InferenceProgress;
+        if (name === 'inferenceProgress' && p.jobId === job.jobId && p.viewsDone === 1) void service.cancel(job.jobId);
+      });
+      const last = await finished(service, job.jobId);
+      off();
+      expect(last).toMatchObject({ state: 'cancelled', viewsTotal: 4 });
+      // The inference process hears of the cancel a message later: at most one more view.
+      expect(last.viewsDone).toBeLessThanOrEqual(withHost ? 2 : 1);
+      expect(await service.getResult(mammo, 'tandem-calcification-clusters')).toBeNull();
+    } finally {
+      await host?.dispose();
+    }
   });
 
   it('calibrates the native backend on the pack', async () => {

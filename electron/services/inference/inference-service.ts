@@ -5,6 +5,7 @@ import type { EventSink, ServiceImpl } from '../../../shared/ipc/api';
 import { ServiceError, toErrorData } from '../../../shared/ipc/errors';
 import type { InferenceJob, InferenceProgress, NodeCalibration, NodeTimingRequest } from '../../../shared/models/inference-progress';
 import { runPack } from '../../../shared/models/run-pack';
+import type { SourceImage } from '../../../shared/models/source-image';
 import type { ModelRunner } from '../../../shared/models/tensor';
 import type { LocalArchive } from '../archive/local-archive';
 import { NodeModelRunner } from '../models/ort-session';
@@ -13,7 +14,8 @@ import type { PackStore } from '../models/pack-store';
 import { calibrate } from './calibrate';
 import { type RevealPolicy, revealAlways } from './reveal-policy';
 import type { ResultCache } from './result-cache';
-import { loadStudyImages } from './study-images';
+import { decodeInstance } from './decode-instance';
+import { selectStudyFiles } from './study-images';
 
 interface Job {
   progress: InferenceProgress;
@@ -22,6 +24,13 @@ interface Job {
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Decodes in this process (only without an inference process: tests of the service alone). */
+async function decodeAll(files: readonly Uint8Array[]): Promise<SourceImage[]> {
+  const images: SourceImage[] = [];
+  for (const file of files) images.push(await decodeInstance(file));
+  return images;
+}
 
 /**
  * Runs packs on archived studies with onnxruntime-node, in the inference process when a host is
@@ -44,7 +53,7 @@ export class InferenceService implements ServiceImpl<'inference'> {
     },
   ) {}
 
-  /** The node-cpu runner of a pack: on the worker thread when there is one. */
+  /** The node-cpu runner of a pack (forward passes only): in the inference process when there is one. */
   private async nodeRunner(packId: string): Promise<ModelRunner> {
     const { host, store } = this.deps;
     if (!host) return new NodeModelRunner(await store.session(packId));
@@ -166,15 +175,16 @@ export class InferenceService implements ServiceImpl<'inference'> {
       const pack = await this.deps.store.get(packId);
       const manifest = pack.info.manifest;
       this.update(job, { state: 'running' });
-      const images = await loadStudyImages(this.deps.archive, studyInstanceUid, manifest);
-      this.update(job, { viewsTotal: images.length });
+      const files = await selectStudyFiles(this.deps.archive, studyInstanceUid, manifest);
+      this.update(job, { viewsTotal: files.length });
       await nextTick();
-      const runner = await this.nodeRunner(packId);
-      const result = await runPack(manifest, images, runner, {
-        signal: job.controller.signal,
-        onProgress: (done) => this.update(job, { viewsDone: done }),
-        yieldBetweenViews: nextTick,
-      });
+      const progress = { signal: job.controller.signal, onProgress: (done: number) => this.update(job, { viewsDone: done }) };
+      const { host, store } = this.deps;
+      // With the inference process, the files go there whole: decoding and the pixel pipeline
+      // of full-field images take seconds of CPU that this process (Electron's main) must not spend.
+      const result = host
+        ? await host.runStudy(`${manifest.id}@${manifest.version}`, () => store.readFile(manifest.id, manifest.model.file), manifest, files, progress)
+        : await runPack(manifest, await decodeAll(files), new NodeModelRunner(await store.session(packId)), { ...progress, yieldBetweenViews: nextTick });
       await this.deps.cache.write(result);
       this.finish(job, { state: 'done' });
     } catch (err) {

@@ -15,6 +15,16 @@ type Located = ImageHeader & { bytes: Uint8Array };
  * IMAGE_NOT_ACCEPTED (and the reason) when the study has nothing the pack can read.
  */
 export async function loadStudyImages(archive: LocalArchive, studyUid: string, manifest: PackManifest): Promise<SourceImage[]> {
+  const images: SourceImage[] = [];
+  for (const file of await selectStudyFiles(archive, studyUid, manifest)) images.push(await decodeInstance(file));
+  return images;
+}
+
+/**
+ * The archived Part 10 files of a study that a pack reads, in the pack's order, chosen from their
+ * headers alone (the inference process decodes them). Refuses like `loadStudyImages`.
+ */
+export async function selectStudyFiles(archive: LocalArchive, studyUid: string, manifest: PackManifest): Promise<Uint8Array[]> {
   const headers = await archive.readHeaders(studyUid);
   const located: Located[] = [];
   for (const ds of headers) {
@@ -33,7 +43,5 @@ export async function loadStudyImages(archive: LocalArchive, studyUid: string, m
   }
   const picked = selectImages(manifest, located.filter((l) => l.rows > 0 && l.columns > 0));
   if (!picked.ok) throw new ServiceError('IMAGE_NOT_ACCEPTED', picked.reason);
-  const images: SourceImage[] = [];
-  for (const image of picked.images) images.push(await decodeInstance(image.bytes));
-  return images;
+  return picked.images.map((image) => image.bytes);
 }

@@ -1,4 +1,3 @@
-import * as ort from 'onnxruntime-node';
 import { serveOrtHost } from './ort-host-program';
 import type { HostPort, OrtHostReply, OrtHostRequest } from './ort-host-protocol';
 
@@ -25,4 +24,4 @@ function parentPort(): HostPort<OrtHostRequest, OrtHostReply> {
   throw new Error('The inference process was started without a channel to the service.');
 }
 
-serveOrtHost(parentPort(), ort);
+serveOrtHost(parentPort());

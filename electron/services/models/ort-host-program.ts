@@ -1,55 +1,88 @@
 import type * as Ort from 'onnxruntime-node';
-import type { Tensor } from '../../../shared/models/tensor';
+import { ServiceError } from '../../../shared/ipc/errors';
+import { runPack } from '../../../shared/models/run-pack';
+import type { SourceImage } from '../../../shared/models/source-image';
+import { decodeInstance } from '../inference/decode-instance';
 import type { HostPort, OrtHostReply, OrtHostRequest } from './ort-host-protocol';
+import { NodeModelRunner, openNodeSession } from './ort-session';
 
 /**
- * The inference process's whole program: onnxruntime-node sessions by key (pack@version),
- * opened from the graph's bytes and run on the tensors the service sends. It runs in a process of
- * its own, so a native fault in the runtime ends this process, not the app, and a forward pass
- * never blocks the thread that answers the window.
+ * The inference process's whole program: onnxruntime-node sessions by key (pack@version), and
+ * everything heavy around them. For a study it decodes the archived files (JPEG 2000 of a
+ * full-field mammogram takes seconds), runs the pixel pipeline, the forward passes and the
+ * heatmaps, and sends back the result; the service process (in Electron, the main process that
+ * answers the window) only reads files. A native fault in the runtime ends this process, not the app.
  */
-export function serveOrtHost(port: HostPort<OrtHostRequest, OrtHostReply>, ort: typeof Ort): void {
+export function serveOrtHost(port: HostPort<OrtHostRequest, OrtHostReply>): void {
   const sessions = new Map<string, Promise<Ort.InferenceSession>>();
+  const running = new Map<number, AbortController>();
 
-  const handle = async (request: OrtHostRequest): Promise<OrtHostReply> => {
+  const session = async (key: string): Promise<Ort.InferenceSession> => {
+    const opened = await sessions.get(key);
+    if (!opened) throw new Error('The model is not open in the inference process.');
+    return opened;
+  };
+
+  const handle = async (request: OrtHostRequest): Promise<OrtHostReply | undefined> => {
     switch (request.type) {
       case 'open': {
-        let session = sessions.get(request.key);
-        if (!session) {
-          session = ort.InferenceSession.create(request.model, { executionProviders: ['cpu'], graphOptimizationLevel: 'all' });
-          sessions.set(request.key, session);
-          session.catch(() => sessions.delete(request.key));
+        let opening = sessions.get(request.key);
+        if (!opening) {
+          opening = openNodeSession(request.model);
+          sessions.set(request.key, opening);
+          opening.catch(() => sessions.delete(request.key));
         }
-        await session;
-        return { id: request.id, ok: true };
+        await opening;
+        return { id: request.id, type: 'done' };
       }
       case 'run': {
-        const session = await sessions.get(request.key);
-        if (!session) throw new Error('The model is not open in the inference process.');
-        const feeds: Record<string, Ort.Tensor> = {};
-        for (const [name, t] of Object.entries(request.feeds)) feeds[name] = new ort.Tensor('float32', t.data, [...t.dims]);
-        const out = await session.run(feeds, request.outputNames);
-        const outputs: Record<string, Tensor> = {};
-        for (const name of request.outputNames) {
-          const t = out[name];
-          if (!t) throw new Error(`The model returned no output ${name}`);
-          outputs[name] = { data: new Float32Array(t.data as Float32Array), dims: [...t.dims] };
-        }
-        return { id: request.id, ok: true, outputs };
+        const outputs = await new NodeModelRunner(await session(request.key)).run(request.feeds, request.outputNames);
+        // Own buffers (onnxruntime's may be views on memory it reuses).
+        for (const t of Object.values(outputs)) t.data = new Float32Array(t.data);
+        return { id: request.id, type: 'done', outputs };
       }
+      case 'run-study': {
+        const runner = new NodeModelRunner(await session(request.key));
+        const controller = new AbortController();
+        running.set(request.id, controller);
+        try {
+          const images: SourceImage[] = [];
+          for (const file of request.files) images.push(await decodeInstance(file));
+          if (controller.signal.aborted) throw new ServiceError('CANCELLED', 'The AI reading was cancelled.');
+          const result = await runPack(request.manifest, images, runner, {
+            signal: controller.signal,
+            operatingPoint: request.operatingPoint,
+            onProgress: (done, total) => port.postMessage({ id: request.id, type: 'progress', done, total }),
+            // Lets a cancel arriving mid-study be read between views.
+            yieldBetweenViews: () => new Promise((resolve) => setImmediate(resolve)),
+          });
+          return { id: request.id, type: 'done', result };
+        } finally {
+          running.delete(request.id);
+        }
+      }
+      case 'cancel':
+        running.get(request.target)?.abort();
+        return undefined;
       case 'close': {
-        const session = sessions.get(request.key);
+        const closing = sessions.get(request.key);
         sessions.delete(request.key);
-        await (await session?.catch(() => undefined))?.release();
-        return { id: request.id, ok: true };
+        await (await closing?.catch(() => undefined))?.release();
+        return { id: request.id, type: 'done' };
       }
     }
   };
 
   port.onMessage((request) => {
     handle(request).then(
-      (reply) => port.postMessage(reply),
-      (error: unknown) => port.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+      (reply) => reply && port.postMessage(reply),
+      (error: unknown) =>
+        port.postMessage({
+          id: request.id,
+          type: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+          ...(error instanceof ServiceError ? { code: error.code } : error instanceof Error && error.name === 'AbortError' ? { code: 'CANCELLED' as const } : {}),
+        }),
     );
   });
 }

@@ -1,13 +1,24 @@
+import type { StudyAiResult } from '../../../shared/domain/ai-result';
+import type { ErrorCode } from '../../../shared/ipc/errors';
+import type { PackManifest } from '../../../shared/models/manifest';
 import type { Tensor } from '../../../shared/models/tensor';
 
-/** Service → inference process. Every request has an id; its reply carries the same id. */
+/** Service → inference process. Every request has an id; its replies carry the same id. */
 export type OrtHostRequest =
   | { id: number; type: 'open'; key: string; model: Uint8Array }
+  /** Forward passes only (calibration): tensors in, tensors out. */
   | { id: number; type: 'run'; key: string; feeds: Record<string, Tensor>; outputNames: string[] }
+  /** A whole study: the archived Part 10 files the pack reads, decoded and prepared in the process. */
+  | { id: number; type: 'run-study'; key: string; manifest: PackManifest; files: Uint8Array[]; operatingPoint?: string }
+  /** Stops the run-study request `target` between views. */
+  | { id: number; type: 'cancel'; target: number }
   | { id: number; type: 'close'; key: string };
 
-/** Inference process → service. */
-export type OrtHostReply = { id: number; ok: true; outputs?: Record<string, Tensor> } | { id: number; ok: false; message: string };
+/** Inference process → service: progress of a run-study, then one final reply per request. */
+export type OrtHostReply =
+  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'done'; outputs?: Record<string, Tensor>; result?: StudyAiResult }
+  | { id: number; type: 'failed'; message: string; code?: ErrorCode };
 
 /**
  * How the two ends exchange messages, whatever carries them: Electron's utility process
