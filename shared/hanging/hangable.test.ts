@@ -21,6 +21,11 @@ describe('whyNotHangable: derived overlays', () => {
     expect(whyNotHangable(film)).toBeUndefined();
   });
 
+  it('hangs a DERIVED\\PRIMARY Secondary Capture of the examination itself (the NEMA MG1 test images: a converted radiograph naming its source)', () => {
+    const converted = attrs({ sop: '1.9', modality: 'RG', sopClass: SOP.secondaryCapture, imageType: ['DERIVED', 'PRIMARY'], sourceImages: [SOURCE] });
+    expect(whyNotHangable(converted)).toBeUndefined();
+  });
+
   it('hangs an ORIGINAL Secondary Capture even with a source reference', () => {
     const capture = attrs({ sop: '1.9', modality: 'OT', sopClass: SOP.secondaryCapture, imageType: ['ORIGINAL', 'PRIMARY'], sourceImages: [SOURCE] });
     expect(whyNotHangable(capture)).toBeUndefined();

@@ -34,13 +34,20 @@ const SECONDARY_CAPTURE_SOP_CLASSES: readonly string[] = [
 
 /**
  * A picture made from another image, such as the AI heatmaps Tandem sends to the PACS with a
- * signed report: a Secondary Capture whose ImageType says DERIVED and whose SourceImageSequence
- * names the image it was made from (DOMAIN.md §4e). Standard attributes only, never the
- * description. A scanned film is a Secondary Capture too, but names no source image, so it still
- * hangs; a derived X-ray image (a synthesized 2D mammogram) is not a Secondary Capture, so it does.
+ * signed report: a Secondary Capture whose ImageType says DERIVED\SECONDARY (made after the
+ * examination) and whose SourceImageSequence names the image it was made from (DOMAIN.md §4e).
+ * Standard attributes only, never the description. A scanned film is a Secondary Capture too, but
+ * names no source image, so it still hangs; so does a DERIVED\PRIMARY capture of the examination
+ * itself (a re-encoded or converted radiograph, such as the NEMA MG1 test images); a derived X-ray
+ * image (a synthesized 2D mammogram) is not a Secondary Capture, so it hangs too.
  */
 function isDerivedOverlay(image: ImageAttributes): boolean {
-  return SECONDARY_CAPTURE_SOP_CLASSES.includes(image.sopClassUID ?? '') && image.imageType[0] === 'DERIVED' && image.sourceImageUIDs.length > 0;
+  return (
+    SECONDARY_CAPTURE_SOP_CLASSES.includes(image.sopClassUID ?? '') &&
+    image.imageType[0] === 'DERIVED' &&
+    image.imageType[1] === 'SECONDARY' &&
+    image.sourceImageUIDs.length > 0
+  );
 }
 
 /**
