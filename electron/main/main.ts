@@ -25,8 +25,9 @@ void app.whenReady().then(() => {
     secretCipher: new SafeStorageCipher(),
     // electron-builder copies models/ into the resources folder (extraResources).
     builtInPacksDirectory: app.isPackaged ? path.join(process.resourcesPath, 'models', 'packs') : path.join(appDir, 'models', 'packs'),
-    // onnxruntime-node runs in a utility process, bundled beside main.cjs.
-    spawnInferenceProcess: () => utilityProcessHost(path.join(appDir, 'dist', 'electron', 'ort-host.cjs')),
+    // onnxruntime-node runs in a utility process, bundled beside main.cjs (unpacked from the
+    // archive when packaged: electron-builder.yml asarUnpack).
+    spawnInferenceProcess: () => utilityProcessHost(path.join(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist', 'electron', 'ort-host.cjs')),
   });
   const dispatch = createDispatch(services, (channel, err) => console.error(`[tandem] ${channel} failed:`, err instanceof Error ? err.stack : err));
   registerIpc(dispatch, events);
