@@ -39,6 +39,10 @@ export function useReadingSession(summary: StudySummary, kind: ReadingKind, lang
   const chain = useRef<Promise<void>>(Promise.resolve());
 
   const accept = useCallback((s: ReadingSession) => {
+    // Answers may cross (a fetch prompted by readingChanged returning after a newer save's answer):
+    // never step back to an older revision of the same study, or the next save would be refused.
+    const known = latest.current;
+    if (known && known.studyInstanceUID === s.studyInstanceUID && s.revision < known.revision) return;
     latest.current = s;
     setSession(s);
   }, []);
