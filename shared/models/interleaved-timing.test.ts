@@ -44,9 +44,29 @@ describe('timeInterleaved', () => {
   it('runs fast graphs several times a turn and slow ones once, and stops once its budget is spent', async () => {
     const m = machine({ from: 0, to: 0, factor: 1 });
     const timing = await timeInterleaved([m.config('fast', 5), m.config('slow', 900)], { now: m.now, budgetMs: 2000, turnMs: 100 });
-    // Warm-up turn: one sample each. Then 3 rounds (the minimum; the budget is spent by then).
-    expect(timing.samples.fast).toHaveLength(1 + 3 * 10);
-    expect(timing.samples.slow).toHaveLength(1 + 3);
+    // Warm-up turns are thrown away; then 3 rounds (the minimum; the budget is spent by then).
+    expect(timing.samples.fast).toHaveLength(3 * 10);
+    expect(timing.samples.slow).toHaveLength(3);
+  });
+
+  it('throws away the warm-up runs of a fresh worker, which are slow for a while after its first pass', async () => {
+    let clock = 0;
+    let runs = 0;
+    const coldStart: TimedConfiguration = {
+      key: 'fresh',
+      time: async (n, warmUp) => {
+        const out: number[] = [];
+        for (let i = 0; i < n + (warmUp ? 1 : 0); i++) {
+          // The first 5 passes of a fresh process cost 5×.
+          const ms = ++runs <= 5 ? 50 : 10;
+          clock += ms;
+          if (!warmUp || i > 0) out.push(ms);
+        }
+        return out;
+      },
+    };
+    const timing = await timeInterleaved([coldStart], { now: () => clock, minRounds: 1, maxRounds: 1 });
+    expect(timing.msPerView.fresh).toBe(10);
   });
 
   it('goes on without a configuration that fails, and says why it failed', async () => {

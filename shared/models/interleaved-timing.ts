@@ -32,7 +32,7 @@ export interface InterleavedTiming {
 
 /**
  * Times several configurations of the same graph against each other on a busy machine. Each gets
- * a warm-up, then they take turns, round after round, in an order that rotates every round, and
+ * a warm-up turn whose runs are thrown away, then they take turns, round after round, in an order that rotates every round, and
  * each is summarised by the median of all its samples. A burst of load from elsewhere then
  * slows a few samples of every configuration instead of all the samples of one of them, which
  * is what flipped the choice when each configuration was timed in one block (issue 5: the
@@ -45,22 +45,29 @@ export async function timeInterleaved(configurations: readonly TimedConfiguratio
   const runsPerTurn: Record<string, number> = {};
   let live = [...configurations];
 
-  const turn = async (config: TimedConfiguration, runs: number, warmUp: boolean): Promise<void> => {
+  const turn = async (config: TimedConfiguration, runs: number, warmUp: boolean, keep = true): Promise<number[]> => {
     checkpoint();
     try {
-      (samples[config.key] ??= []).push(...(await config.time(runs, warmUp)));
+      const taken = await config.time(runs, warmUp);
+      if (keep) (samples[config.key] ??= []).push(...taken);
+      return taken;
     } catch (error) {
       checkpoint();
       failed[config.key] = error;
       delete samples[config.key];
       live = live.filter((c) => c !== config);
+      return [];
     }
   };
 
+  // Warm-up turns, thrown away: a fresh worker or process is still filling its caches and JIT
+  // for its first runs (an untimed pass is not enough). They size each configuration's turns.
   for (const config of configurations) {
-    await turn(config, 1, true);
-    const first = samples[config.key]?.[0];
-    if (first !== undefined) runsPerTurn[config.key] = Math.min(maxRunsPerTurn, Math.max(1, Math.ceil(turnMs / Math.max(first, 0.01))));
+    const first = (await turn(config, 1, true, false))[0];
+    if (first === undefined) continue;
+    const more = first < turnMs ? Math.min(maxRunsPerTurn, Math.ceil(turnMs / Math.max(first, 0.01))) : 1;
+    const warm = Math.min(first, ...(await turn(config, more, false, false)));
+    runsPerTurn[config.key] = Math.min(maxRunsPerTurn, Math.max(1, Math.ceil(turnMs / Math.max(warm, 0.01))));
   }
   const started = now();
   for (let round = 0; round < maxRounds && live.length > 0; round++) {

@@ -3,8 +3,11 @@ import type { NodeCalibration, NodeTimingRequest } from '../../../shared/models/
 import type { PackManifest } from '../../../shared/models/manifest';
 import type { ModelRunner } from '../../../shared/models/tensor';
 
+/** What `calibrateNode` does when asked for nothing in particular: a warm-up and 5 timed runs. */
+export const DEFAULT_TIMING: NodeTimingRequest = { runs: 5, warmUp: true };
+
 /** Times the native runner on the pack's graph exactly as the renderer's worker times its backends. */
-export async function calibrate(manifest: PackManifest, runner: ModelRunner, request: NodeTimingRequest = { runs: 5, warmUp: true }): Promise<NodeCalibration> {
+export async function calibrate(manifest: PackManifest, runner: ModelRunner, request: NodeTimingRequest = DEFAULT_TIMING): Promise<NodeCalibration> {
   const { samples } = await timeForwardPasses(runner, manifest, request.runs, request.warmUp);
   return { packId: manifest.id, msPerView: median(samples), runs: samples.length, samples };
 }

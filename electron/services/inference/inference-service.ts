@@ -6,12 +6,12 @@ import { ServiceError, toErrorData } from '../../../shared/ipc/errors';
 import type { InferenceJob, InferenceProgress, NodeCalibration, NodeTimingRequest } from '../../../shared/models/inference-progress';
 import { runPack } from '../../../shared/models/run-pack';
 import type { SourceImage } from '../../../shared/models/source-image';
-import type { ModelRunner } from '../../../shared/models/tensor';
 import type { LocalArchive } from '../archive/local-archive';
 import { NodeModelRunner } from '../models/ort-session';
 import type { OrtHost } from '../models/ort-host';
 import type { PackStore } from '../models/pack-store';
-import { calibrate } from './calibrate';
+import { calibrate, DEFAULT_TIMING } from './calibrate';
+import { median } from '../../../shared/models/forward-pass-timing';
 import { type RevealPolicy, revealAlways } from './reveal-policy';
 import type { ResultCache } from './result-cache';
 import { decodeInstance } from './decode-instance';
@@ -52,15 +52,6 @@ export class InferenceService implements ServiceImpl<'inference'> {
       host?: OrtHost;
     },
   ) {}
-
-  /** The node-cpu runner of a pack (forward passes only): in the inference process when there is one. */
-  private async nodeRunner(packId: string): Promise<ModelRunner> {
-    const { host, store } = this.deps;
-    if (!host) return new NodeModelRunner(await store.session(packId));
-    const pack = await store.get(packId);
-    const { id, version, model } = pack.info.manifest;
-    return host.runner(`${id}@${version}`, () => store.readFile(id, model.file));
-  }
 
   /** Issue 6 (the reading session) installs the policy that seals results until the first read is signed. */
   setRevealPolicy(policy: RevealPolicy): void {
@@ -122,7 +113,13 @@ export class InferenceService implements ServiceImpl<'inference'> {
 
   async calibrateNode(packId: string, request?: NodeTimingRequest): Promise<NodeCalibration> {
     const pack = await this.deps.store.get(packId);
-    return calibrate(pack.info.manifest, await this.nodeRunner(packId), request);
+    const manifest = pack.info.manifest;
+    const { host, store } = this.deps;
+    if (!host) return calibrate(manifest, new NodeModelRunner(await store.session(packId)), request);
+    // Timed inside the inference process, where a study's forward passes run.
+    const { runs, warmUp } = request ?? DEFAULT_TIMING;
+    const samples = await host.time(`${manifest.id}@${manifest.version}`, () => store.readFile(manifest.id, manifest.model.file), manifest, runs, warmUp);
+    return { packId, msPerView: median(samples), runs: samples.length, samples };
   }
 
   /**

@@ -1,5 +1,6 @@
 import type * as Ort from 'onnxruntime-node';
 import { ServiceError } from '../../../shared/ipc/errors';
+import { timeForwardPasses } from '../../../shared/models/forward-pass-timing';
 import { runPack } from '../../../shared/models/run-pack';
 import type { SourceImage } from '../../../shared/models/source-image';
 import { decodeInstance } from '../inference/decode-instance';
@@ -35,11 +36,10 @@ export function serveOrtHost(port: HostPort<OrtHostRequest, OrtHostReply>): void
         await opening;
         return { id: request.id, type: 'done' };
       }
-      case 'run': {
-        const outputs = await new NodeModelRunner(await session(request.key)).run(request.feeds, request.outputNames);
-        // Own buffers (onnxruntime's may be views on memory it reuses).
-        for (const t of Object.values(outputs)) t.data = new Float32Array(t.data);
-        return { id: request.id, type: 'done', outputs };
+      case 'time': {
+        // Timed here, as a study runs here: no tensor crosses a process boundary per pass.
+        const { samples } = await timeForwardPasses(new NodeModelRunner(await session(request.key)), request.manifest, request.runs, request.warmUp);
+        return { id: request.id, type: 'done', samples };
       }
       case 'run-study': {
         const runner = new NodeModelRunner(await session(request.key));

@@ -1,13 +1,12 @@
 import type { StudyAiResult } from '../../../shared/domain/ai-result';
 import type { ErrorCode } from '../../../shared/ipc/errors';
 import type { PackManifest } from '../../../shared/models/manifest';
-import type { Tensor } from '../../../shared/models/tensor';
 
 /** Service → inference process. Every request has an id; its replies carry the same id. */
 export type OrtHostRequest =
   | { id: number; type: 'open'; key: string; model: Uint8Array }
-  /** Forward passes only (calibration): tensors in, tensors out. */
-  | { id: number; type: 'run'; key: string; feeds: Record<string, Tensor>; outputNames: string[] }
+  /** Times forward passes on the shared synthetic input, inside the process (the native calibration). */
+  | { id: number; type: 'time'; key: string; manifest: PackManifest; runs: number; warmUp: boolean }
   /** A whole study: the archived Part 10 files the pack reads, decoded and prepared in the process. */
   | { id: number; type: 'run-study'; key: string; manifest: PackManifest; files: Uint8Array[]; operatingPoint?: string }
   /** Stops the run-study request `target` between views. */
@@ -17,7 +16,7 @@ export type OrtHostRequest =
 /** Inference process → service: progress of a run-study, then one final reply per request. */
 export type OrtHostReply =
   | { id: number; type: 'progress'; done: number; total: number }
-  | { id: number; type: 'done'; outputs?: Record<string, Tensor>; result?: StudyAiResult }
+  | { id: number; type: 'done'; samples?: number[]; result?: StudyAiResult }
   | { id: number; type: 'failed'; message: string; code?: ErrorCode };
 
 /**

@@ -1,66 +1,55 @@
-import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildResNet18 } from '../../../models/onnx/resnet';
-import { NodeModelRunner } from './ort-session';
+import type { PackManifest } from '../../../shared/models/manifest';
 import { OrtHost } from './ort-host';
+import { probeManifest } from './testing/probe-pack';
 
 const SIZE = 256;
 const model = buildResNet18(SIZE);
-const feeds = () => ({ input: { data: new Float32Array(3 * SIZE * SIZE).fill(0.25), dims: [1, 3, SIZE, SIZE] } });
+/** The fields timing reads, for the ResNet graph (input `input`, output `logits`). */
+const manifest = probeManifest({
+  input: { ...probeManifest().input, tensor: { name: 'input', type: 'float32', shape: ['batch', 3, SIZE, SIZE] }, channels: 3 },
+  output: { ...probeManifest().output, tensor: { name: 'logits', type: 'float32', shape: ['batch', 'classes'] } },
+  heatmap: { source: 'none' },
+}) as unknown as PackManifest;
 
-/** The longest gap between timer ticks while `work` runs: how long this thread could not answer. */
-async function longestStall(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let worst = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last);
-    last = now;
-  }, 2);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return Math.max(worst, performance.now() - last);
+/** CPU milliseconds this process spent (all its threads) while `work` ran. */
+async function cpuMs(work: () => Promise<unknown>): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
 }
 
 describe('OrtHost: onnxruntime-node in a process of its own', () => {
   const host = new OrtHost();
   afterAll(() => host.dispose());
 
-  it('gives the same outputs as a session in this process, without stalling this thread', async () => {
-    const local = new NodeModelRunner(await ort.InferenceSession.create(model));
-    const inThread = { stall: 0, out: undefined as Float32Array | undefined };
-    inThread.stall = await longestStall(async () => {
-      inThread.out = (await local.run(feeds(), ['logits'])).logits!.data;
+  it('times forward passes in the inference process, at no cost to this one', async () => {
+    await host.time('resnet@1', async () => model, manifest, 1, true);
+    expect(host.pid, 'the model runs in another process').not.toBe(process.pid);
+    let samples: number[] = [];
+    const here = await cpuMs(async () => {
+      samples = await host.time('resnet@1', async () => model, manifest, 5, false);
     });
-    const runner = await host.runner('resnet@1', async () => model);
-    await runner.run(feeds(), ['logits']);
-    let fromWorker: Float32Array | undefined;
-    const workerStall = await longestStall(async () => {
-      fromWorker = (await runner.run(feeds(), ['logits'])).logits!.data;
-    });
-    expect(Array.from(fromWorker!)).toEqual(Array.from(inThread.out!));
-    // A forward pass on this thread blocks it for its whole length; in the inference process it does not.
-    expect(inThread.stall, `stall on this thread ${inThread.stall} ms, with the worker ${workerStall} ms`).toBeGreaterThan(2 * workerStall);
+    expect(samples).toHaveLength(5);
+    const there = samples.reduce((a, b) => a + b, 0);
+    expect(here, `CPU here ${here.toFixed(0)} ms while the process ran ${there.toFixed(0)} ms of forward passes`).toBeLessThan(there / 3);
   });
 
   it('reports a model that cannot be opened, and keeps serving others', async () => {
-    await expect(host.runner('broken@1', async () => new Uint8Array([1, 2, 3]))).rejects.toThrow();
-    const runner = await host.runner('resnet@1', async () => model);
-    expect((await runner.run(feeds(), ['logits'])).logits!.dims).toEqual([1, 1000]);
+    await expect(host.time('broken@1', async () => new Uint8Array([1, 2, 3]), manifest, 1, true)).rejects.toThrow(/inference process failed/);
+    expect(await host.time('resnet@1', async () => model, manifest, 1, false)).toHaveLength(1);
   });
 
   it('survives the inference process dying mid-run: the run fails with the reason, the next one works', async () => {
-    const runner = await host.runner('resnet@1', async () => model);
+    await host.time('resnet@1', async () => model, manifest, 1, false);
     const first = host.pid!;
-    const running = runner.run(feeds(), ['logits']);
+    const running = host.time('resnet@1', async () => model, manifest, 50, false);
     // A native fault in onnxruntime ends its process the way a SIGKILL does.
     process.kill(first, 'SIGKILL');
     await expect(running).rejects.toThrow(/inference process stopped unexpectedly \(signal SIGKILL\)/);
-    const again = await host.runner('resnet@1', async () => model);
-    expect((await again.run(feeds(), ['logits'])).logits!.dims).toEqual([1, 1000]);
+    expect(await host.time('resnet@1', async () => model, manifest, 1, true)).toHaveLength(1);
     expect(host.pid).not.toBe(first);
   });
 });

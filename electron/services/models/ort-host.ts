@@ -1,7 +1,6 @@
-import type { InferenceBackend, StudyAiResult } from '../../../shared/domain/ai-result';
+import type { StudyAiResult } from '../../../shared/domain/ai-result';
 import { ServiceError } from '../../../shared/ipc/errors';
 import type { PackManifest } from '../../../shared/models/manifest';
-import type { ModelRunner, Tensor } from '../../../shared/models/tensor';
 import type { HostChannel, SpawnHost } from './host-channel';
 import { forkOrtHost } from './fork-ort-host';
 import type { OrtHostReply, OrtHostRequest } from './ort-host-protocol';
@@ -27,18 +26,14 @@ export interface StudyRunOptions {
  * plain Node. A study's files go there whole, and decoding, the pixel pipeline, the forward
  * passes and the heatmaps all run there; a fault in the native runtime ends that process, not the
  * service process (in Electron, the main process that answers the window). Sessions are kept per
- * pack version; if the process dies, what was pending fails with the reason and the next run
- * starts a fresh process.
+ * pack version; if the process dies, what was pending fails with the reason (a study half-way
+ * fails whole) and the next run starts a fresh process, opening the model there again.
  */
 export class OrtHost {
   private channel: HostChannel | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Waiter>();
   private readonly opened = new Map<string, Promise<void>>();
-  /** Counts the processes started; a runner belongs to the one its model was opened in. */
-  private generation = 0;
-  /** How each process that died ended, by generation. */
-  private readonly deaths = new Map<number, ServiceError>();
 
   constructor(private readonly spawn: SpawnHost = forkOrtHost) {}
 
@@ -47,20 +42,12 @@ export class OrtHost {
     return this.channel?.pid;
   }
 
-  /** A runner of forward passes for the model under `key` (e.g. `pack@version`), opening it from `model()` once. */
-  async runner(key: string, model: () => Promise<Uint8Array>): Promise<ModelRunner> {
+  /** Milliseconds per view of `runs` forward passes of the model under `key`, timed in the process. */
+  async time(key: string, model: () => Promise<Uint8Array>, manifest: PackManifest, runs: number, warmUp: boolean): Promise<number[]> {
     await this.open(key, model);
-    const generation = this.generation;
-    return new ProcessModelRunner(async (feeds, outputNames) => {
-      // A process that died took the model with it: the run fails with how it died, and the next
-      // runner opens the model in a fresh process.
-      this.checkAlive(generation);
-      const plain: Record<string, Tensor> = {};
-      for (const [name, t] of Object.entries(feeds)) plain[name] = { data: t.data, dims: [...t.dims] };
-      const reply = await this.call({ type: 'run', key, feeds: plain, outputNames: [...outputNames] });
-      if (!reply.outputs) throw new ServiceError('INTERNAL', 'The inference process returned no outputs.');
-      return reply.outputs;
-    });
+    const reply = await this.call({ type: 'time', key, manifest, runs, warmUp });
+    if (!reply.samples) throw new ServiceError('INTERNAL', 'The inference process returned no timings.');
+    return reply.samples;
   }
 
   /** Reads a study in the inference process: its Part 10 files decoded, prepared and run there. */
@@ -99,11 +86,6 @@ export class OrtHost {
     await opening;
   }
 
-  private checkAlive(generation: number): void {
-    const death = this.deaths.get(generation);
-    if (death || generation !== this.generation) throw death ?? new ServiceError('INTERNAL', 'The inference process was stopped.');
-  }
-
   private call(request: WithoutId<OrtHostRequest>, onProgress?: Waiter['onProgress'], id = this.nextId++): Promise<Done> {
     const channel = this.start();
     return new Promise<Done>((resolve, reject) => {
@@ -133,7 +115,6 @@ export class OrtHost {
   private start(): HostChannel {
     if (this.channel) return this.channel;
     const channel = this.spawn();
-    const generation = ++this.generation;
     channel.onMessage((reply) => this.receive(reply));
     channel.onExit((how) => {
       if (this.channel === channel) {
@@ -141,7 +122,6 @@ export class OrtHost {
         this.opened.clear();
       }
       const error = new ServiceError('INTERNAL', `The inference process stopped unexpectedly (${how}); the next AI run starts it again.`);
-      this.deaths.set(generation, error);
       for (const id of [...this.pending.keys()]) this.settle(id, (waiter) => waiter.reject(error));
     });
     this.channel = channel;
@@ -155,13 +135,4 @@ function failure(reply: Extract<Final, { type: 'failed' }>): ServiceError {
   // Messages from onnxruntime and the decoders name nodes, shapes and syntaxes, never patient
   // data: the reader may see them.
   return new ServiceError('INTERNAL', `The inference process failed: ${reply.message}`);
-}
-
-class ProcessModelRunner implements ModelRunner {
-  readonly backend: InferenceBackend = 'node-cpu';
-  constructor(private readonly runImpl: (feeds: Record<string, Tensor>, outputNames: readonly string[]) => Promise<Record<string, Tensor>>) {}
-
-  run(feeds: Record<string, Tensor>, outputNames: readonly string[]): Promise<Record<string, Tensor>> {
-    return this.runImpl(feeds, outputNames);
-  }
 }
