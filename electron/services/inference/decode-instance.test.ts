@@ -69,4 +69,17 @@ describe('decodeInstance', () => {
       message: expect.stringMatching(/transfer syntax 1\.2\.840\.10008\.1\.2\.4\.70 cannot be decoded for AI.*convert it/),
     });
   });
+
+  it.skipIf(!hasDcmtk)('inflates a Deflated Explicit VR Little Endian file to the same pixels as the file before deflating', async () => {
+    const lcc = fixtures.studies.find((s) => s.key === 'mammo-current')!.instances.find((i) => i.laterality === 'L' && i.view === 'CC')!;
+    const work = await mkdtemp(path.join(os.tmpdir(), 'tandem-deflate-'));
+    const explicit = path.join(work, 'explicit.dcm');
+    const deflated = path.join(work, 'deflated.dcm');
+    execFileSync('dcmconv', ['+te', lcc.path, explicit]);
+    execFileSync('dcmconv', ['+td', explicit, deflated]);
+    const ours = await decodeInstance(new Uint8Array(await readFile(deflated)));
+    const reference = await decodeInstance(new Uint8Array(await readFile(explicit)));
+    expect([ours.rows, ours.columns, ours.laterality, ours.view]).toEqual([reference.rows, reference.columns, 'L', 'CC']);
+    expect(Buffer.from(ours.pixels.buffer).equals(Buffer.from(reference.pixels.buffer))).toBe(true);
+  });
 });

@@ -4,6 +4,7 @@ import type { ServiceImpl } from '../../../shared/ipc/api';
 import { ServiceError } from '../../../shared/ipc/errors';
 import type { LocalArchive } from '../archive/local-archive';
 import type { RetrievalQueue } from './retrieval-queue';
+import { inflateIfDeflated } from '../../../shared/dicom/deflated-part10';
 
 /**
  * Brings studies into the local archive and serves their bytes to the viewer, which reads only
@@ -60,6 +61,7 @@ export class StudyService implements ServiceImpl<'studies'> {
   }
 
   async readInstance(ref: InstanceRef): Promise<Uint8Array> {
-    return this.archive.readInstance(ref);
+    // Deflated files are handed out inflated: no reader in the window inflates them.
+    return inflateIfDeflated(await this.archive.readInstance(ref));
   }
 }

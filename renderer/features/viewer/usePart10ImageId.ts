@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { InstanceRef } from '../../../shared/domain/study';
 import { useApi } from '../../app/api-context';
-import { inflateIfDeflated } from '../../imaging/deflatedPart10';
 import { part10ImageId, registerPart10 } from '../../imaging/part10';
 
 /**
@@ -15,7 +14,7 @@ export function usePart10ImageId(ref: InstanceRef): { imageId?: string; error?: 
     const known = part10ImageId(ref.sopInstanceUID);
     if (known) return setState({ imageId: known });
     let current = true;
-    api.studies.readInstance(ref).then(inflateIfDeflated).then(
+    api.studies.readInstance(ref).then(
       (bytes) => current && setState({ imageId: registerPart10(bytes, ref.sopInstanceUID) }),
       (err: unknown) => current && setState({ error: err instanceof Error ? err.message : String(err) }),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFLATED_EXPLICIT_LE, inflateIfDeflated, readMetaGroup } from './deflatedPart10';
+import { DEFLATED_EXPLICIT_LE, inflateIfDeflated, readMetaGroup } from './deflated-part10';
 
 function element(tag: number, vr: string, value: Uint8Array): Uint8Array {
   const long = ['OB', 'UN'].includes(vr);

@@ -1,7 +1,12 @@
+import { ServiceError } from '../ipc/errors';
+
 /**
  * Deflated Explicit VR Little Endian (1.2.840.10008.1.2.1.99) compresses the whole data set after
- * the File Meta Information with raw deflate. Cornerstone's Part 10 reader does not inflate it, so
- * such a file is rewritten here, once, as Explicit VR Little Endian with the same data set.
+ * the File Meta Information with raw deflate. Neither cornerstone's Part 10 reader nor the AI's
+ * decoder inflates it, so the studies service hands such a file out, and the inference process
+ * decodes it, rewritten as Explicit VR Little Endian with the same data set. Web streams only
+ * (DecompressionStream), present in Node and in the browser alike; the archive keeps the file as
+ * it came.
  */
 
 export const DEFLATED_EXPLICIT_LE = '1.2.840.10008.1.2.1.99';
@@ -79,7 +84,7 @@ export async function inflateIfDeflated(bytes: Uint8Array): Promise<Uint8Array> 
   try {
     dataSet = await inflateRaw(bytes.subarray(meta.dataSetOffset));
   } catch (error) {
-    throw new Error(`the deflated data set is damaged and cannot be inflated (${(error as Error).message})`, { cause: error });
+    throw new ServiceError('DICOM_INVALID', `The deflated data set is damaged and cannot be inflated (${(error as Error).message}).`);
   }
   const ts = new TextEncoder().encode(EXPLICIT_LE.length % 2 ? `${EXPLICIT_LE}\0` : EXPLICIT_LE);
   const elements = meta.elements
