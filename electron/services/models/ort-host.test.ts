@@ -1,6 +1,9 @@
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildResNet18 } from '../../../models/onnx/resnet';
 import type { PackManifest } from '../../../shared/models/manifest';
+import { forkOrtHost } from './fork-ort-host';
 import { OrtHost } from './ort-host';
 import { probeManifest } from './testing/probe-pack';
 
@@ -51,5 +54,14 @@ describe('OrtHost: onnxruntime-node in a process of its own', () => {
     await expect(running).rejects.toThrow(/inference process stopped unexpectedly \(signal SIGKILL\)/);
     expect(await host.time('resnet@1', async () => model, manifest, 1, true)).toHaveLength(1);
     expect(host.pid).not.toBe(first);
+  });
+
+  it('says so when the inference process cannot start at all', async () => {
+    const broken = new OrtHost(() => forkOrtHost({ file: path.join(os.tmpdir(), 'tandem-no-such-ort-host.cjs'), execArgv: [] }));
+    try {
+      await expect(broken.time('resnet@1', async () => model, manifest, 1, true)).rejects.toThrow(/could not start .*reinstall Tandem, or choose WASM/);
+    } finally {
+      await broken.dispose();
+    }
   });
 });

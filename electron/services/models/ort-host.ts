@@ -115,13 +115,19 @@ export class OrtHost {
   private start(): HostChannel {
     if (this.channel) return this.channel;
     const channel = this.spawn();
-    channel.onMessage((reply) => this.receive(reply));
+    let answered = false;
+    channel.onMessage((reply) => {
+      answered = true;
+      this.receive(reply);
+    });
     channel.onExit((how) => {
       if (this.channel === channel) {
         this.channel = undefined;
         this.opened.clear();
       }
-      const error = new ServiceError('INTERNAL', `The inference process stopped unexpectedly (${how}); the next AI run starts it again.`);
+      const error = answered
+        ? new ServiceError('INTERNAL', `The inference process stopped unexpectedly (${how}); the next AI run starts it again.`)
+        : new ServiceError('INTERNAL', `The inference process could not start (${how}): the native AI runtime (onnxruntime-node) may be missing or damaged; reinstall Tandem, or choose WASM in Settings → Models.`);
       for (const id of [...this.pending.keys()]) this.settle(id, (waiter) => waiter.reject(error));
     });
     this.channel = channel;
