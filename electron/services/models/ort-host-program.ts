@@ -85,4 +85,5 @@ export function serveOrtHost(port: HostPort<OrtHostRequest, OrtHostReply>): void
         }),
     );
   });
+  port.postMessage({ id: 0, type: 'ready' });
 }

@@ -13,8 +13,13 @@ export type OrtHostRequest =
   | { id: number; type: 'cancel'; target: number }
   | { id: number; type: 'close'; key: string };
 
-/** Inference process → service: progress of a run-study, then one final reply per request. */
+/**
+ * Inference process → service: `ready` once it listens (id 0; nothing is sent to it before, as a
+ * message arriving before its listener could be lost), progress of a run-study, then one final
+ * reply per request.
+ */
 export type OrtHostReply =
+  | { id: 0; type: 'ready' }
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'done'; samples?: number[]; result?: StudyAiResult }
   | { id: number; type: 'failed'; message: string; code?: ErrorCode };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildResNet18 } from '../../../models/onnx/resnet';
 import type { PackManifest } from '../../../shared/models/manifest';
-import { forkOrtHost } from './fork-ort-host';
+import { forkOrtHost, ortHostEntry } from './fork-ort-host';
 import { OrtHost } from './ort-host';
 import { probeManifest } from './testing/probe-pack';
 
@@ -62,6 +62,17 @@ describe('OrtHost: onnxruntime-node in a process of its own', () => {
       await expect(broken.time('resnet@1', async () => model, manifest, 1, true)).rejects.toThrow(/could not start .*reinstall Tandem, or choose WASM/);
     } finally {
       await broken.dispose();
+    }
+  });
+
+  it("serves through Electron's parentPort the same way (the utility-process branch of its entry)", async () => {
+    const entry = ortHostEntry();
+    const shim = path.join(import.meta.dirname, 'testing', 'parent-port-shim.ts');
+    const electronLike = new OrtHost(() => forkOrtHost({ file: entry.file, execArgv: ['--import', 'tsx', '--import', shim] }));
+    try {
+      expect(await electronLike.time('resnet@1', async () => model, manifest, 2, true)).toHaveLength(2);
+    } finally {
+      await electronLike.dispose();
     }
   });
 });

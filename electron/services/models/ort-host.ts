@@ -6,7 +6,7 @@ import { forkOrtHost } from './fork-ort-host';
 import type { OrtHostReply, OrtHostRequest } from './ort-host-protocol';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-type Final = Exclude<OrtHostReply, { type: 'progress' }>;
+type Failed = Extract<OrtHostReply, { type: 'failed' }>;
 type Done = Extract<OrtHostReply, { type: 'done' }>;
 
 interface Waiter {
@@ -31,6 +31,8 @@ export interface StudyRunOptions {
  */
 export class OrtHost {
   private channel: HostChannel | undefined;
+  /** Settles when the running process said it listens. */
+  private ready: Promise<void> = Promise.resolve();
   private nextId = 1;
   private readonly pending = new Map<number, Waiter>();
   private readonly opened = new Map<string, Promise<void>>();
@@ -91,11 +93,12 @@ export class OrtHost {
     return new Promise<Done>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
       channel.setBusy(true);
-      channel.send({ ...request, id } as OrtHostRequest);
+      // A process that dies before it is ready rejects everything pending, this included.
+      void this.ready.then(() => channel.send({ ...request, id } as OrtHostRequest), () => undefined);
     });
   }
 
-  private receive(reply: OrtHostReply): void {
+  private receive(reply: Exclude<OrtHostReply, { type: 'ready' }>): void {
     const waiter = this.pending.get(reply.id);
     if (!waiter) return;
     if (reply.type === 'progress') {
@@ -116,9 +119,12 @@ export class OrtHost {
     if (this.channel) return this.channel;
     const channel = this.spawn();
     let answered = false;
+    let listening: () => void = () => undefined;
+    this.ready = new Promise<void>((resolve) => (listening = resolve));
     channel.onMessage((reply) => {
       answered = true;
-      this.receive(reply);
+      if (reply.type === 'ready') listening();
+      else this.receive(reply);
     });
     channel.onExit((how) => {
       if (this.channel === channel) {
@@ -136,7 +142,7 @@ export class OrtHost {
 }
 
 /** The process's failure as the reader sees it: its code kept (e.g. IMAGE_NOT_ACCEPTED for an undecodable file). */
-function failure(reply: Extract<Final, { type: 'failed' }>): ServiceError {
+function failure(reply: Failed): ServiceError {
   if (reply.code) return new ServiceError(reply.code, reply.message);
   // Messages from onnxruntime and the decoders name nodes, shapes and syntaxes, never patient
   // data: the reader may see them.
