@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { buildExternalChestPack, buildProbePacks, builtInPackWithHeatmap, installedPacks } from '../support/ai-packs';
 import { readEnvironment } from '../support/environment';
-import { correlation, crop, greyFromPng } from '../support/image-metrics';
+import { correlation, crop, greyFromPng, imageExtent, viewportShot } from '../support/image-metrics';
 import { callApi } from '../support/ipc-call';
 import { colourFootprint, colourMask, luminanceWhere } from '../support/overlay-pixels';
 import { TandemPage } from '../support/tandem-page';
@@ -94,32 +94,8 @@ async function runAi(page: Page, packId: string): Promise<Locator> {
   return panel;
 }
 
-/** The image area of a viewport screenshot: columns and rows that are not background black. */
-function imageExtent(png: Buffer): { x0: number; x1: number; y0: number; y1: number } {
-  const grey = greyFromPng(png);
-  let x0 = grey.width;
-  let x1 = -1;
-  let y0 = grey.height;
-  let y1 = -1;
-  for (let y = 0; y < grey.height; y++) {
-    for (let x = 0; x < grey.width; x++) {
-      if (grey.data[y * grey.width + x]! <= 4) continue;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
-  }
-  return { x0, x1, y0, y1 };
-}
-
 const PNG_WIDTH = (png: Buffer): number => greyFromPng(png).width;
 
-/** Screenshot of the viewport's middle band, clear of the corner texts and badges. */
-async function viewportShot(viewport: Locator): Promise<Buffer> {
-  const b = (await viewport.boundingBox())!;
-  return viewport.page().screenshot({ clip: { x: b.x, y: b.y + 56, width: b.width, height: b.height - 112 } });
-}
 
 async function overlayOff(page: Page): Promise<void> {
   await page.keyboard.press('h');

@@ -67,8 +67,12 @@ async function readBlind(page: Page, app: TandemPage, study: typeof source, lang
   const box = (await rcc.boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.1, box.y + box.height * 0.45);
   await expect(finding.getByTestId('placed'), 'a click beside the image places nothing').toHaveCount(0);
-  await page.mouse.click(box.x + box.width * 0.85, box.y + box.height * 0.45);
-  await expect(finding.getByTestId('placed')).toBeVisible();
+  // On a loaded machine the viewport may still be settling its scale group when the first click
+  // lands; a click on the image places the finding (and ends placing, so a repeat does nothing).
+  await expect(async () => {
+    await page.mouse.click(box.x + box.width * 0.85, box.y + box.height * 0.45);
+    await expect(finding.getByTestId('placed')).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page.getByTestId('placed-mark')).toHaveCount(1);
   await panel.getByTestId('assessment-R').selectOption('4B');
   await panel.getByTestId('assessment-L').selectOption('1');
@@ -260,10 +264,18 @@ test.describe('double reading, blinded first', () => {
       const panel = page.getByTestId('report-panel');
       await panel.getByTestId('composition').selectOption('d');
       await panel.getByTestId('assessment-L').selectOption('3');
-      await expect(panel.getByText('Draft saved')).toBeVisible();
+      // Both choices are durable before the typing starts (the status line already said "saved" after the first).
+      await expect
+        .poll(async () => ((await app.call('reading.get', [study.studyInstanceUID])) as { report: { breasts: { L: { assessment?: string } } } }).report.breasts.L.assessment)
+        .toBe('3');
       // Keep typing so autosaves are in flight, and kill the app in the middle of them.
       const comment = panel.getByTestId('comment');
-      await comment.pressSequentially('Dense breasts; ultrasound advised. ', { delay: 15 });
+      // Typing without a pause still saves: at the latest 2 s after the first unsaved keystroke.
+      const typing = comment.pressSequentially('Dense breasts; ultrasound advised. ', { delay: 120 });
+      await expect
+        .poll(async () => ((await app.call('reading.get', [study.studyInstanceUID])) as { report: { comment: string } }).report.comment.length, { timeout: 3500 })
+        .toBeGreaterThan(0);
+      await typing;
       await comment.pressSequentially('More text while saving. ', { delay: 5 });
       app.process.kill('SIGKILL');
       await new Promise<void>((resolve) => app.process.once('exit', () => resolve()));

@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { PNG } from 'pngjs';
 
 /** A greyscale image: luminance 0..255 per pixel, row by row. */
@@ -132,4 +133,33 @@ export function correlation(a: Grey, b: Grey): number {
     vb += db * db;
   }
   return cov / Math.sqrt(va * vb || 1);
+}
+
+/** The image area of a viewport screenshot: columns and rows that are not background black. */
+export function imageExtent(png: Buffer): { x0: number; x1: number; y0: number; y1: number } {
+  const grey = greyFromPng(png);
+  let x0 = grey.width;
+  let x1 = -1;
+  let y0 = grey.height;
+  let y1 = -1;
+  for (let y = 0; y < grey.height; y++) {
+    for (let x = 0; x < grey.width; x++) {
+      if (grey.data[y * grey.width + x]! <= 4) continue;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+  }
+  return { x0, x1, y0, y1 };
+}
+
+
+/** Where `viewportShot`'s band starts below the viewport's top edge. */
+export const VIEWPORT_SHOT_TOP = 56;
+
+/** Screenshot of the viewport's middle band, clear of the corner texts and badges. */
+export async function viewportShot(viewport: Locator): Promise<Buffer> {
+  const b = (await viewport.boundingBox())!;
+  return viewport.page().screenshot({ clip: { x: b.x, y: b.y + VIEWPORT_SHOT_TOP, width: b.width, height: b.height - 2 * VIEWPORT_SHOT_TOP } });
 }

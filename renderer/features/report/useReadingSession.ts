@@ -7,6 +7,8 @@ import type { ReportLanguage } from '../../../shared/report/report-language';
 import { useApi } from '../../app/api-context';
 
 const AUTOSAVE_MS = 500;
+/** However fast the reader keeps typing, an edit is saved within this long. */
+const AUTOSAVE_MAX_WAIT_MS = 2000;
 
 export interface ReadingController {
   session?: ReadingSession;
@@ -36,6 +38,8 @@ export function useReadingSession(summary: StudySummary, kind: ReadingKind, lang
   const latest = useRef<ReadingSession | undefined>(undefined);
   const pending = useRef<ReaderReport | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** When the oldest unsaved edit was made. */
+  const unsavedSince = useRef<number | undefined>(undefined);
   const chain = useRef<Promise<void>>(Promise.resolve());
 
   const accept = useCallback((s: ReadingSession) => {
@@ -81,6 +85,7 @@ export function useReadingSession(summary: StudySummary, kind: ReadingKind, lang
       const current = latest.current;
       if (!report || !current) return;
       pending.current = undefined;
+      unsavedSince.current = undefined;
       setSaving(true);
       try {
         accept(await api.reading.saveDraft(uid, current.revision, report));
@@ -113,8 +118,11 @@ export function useReadingSession(summary: StudySummary, kind: ReadingKind, lang
     edit(report) {
       setDraft(report);
       pending.current = report;
+      // Saved once the reader pauses, and at the latest AUTOSAVE_MAX_WAIT_MS after the first unsaved edit.
+      const now = Date.now();
+      unsavedSince.current ??= now;
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
+      timer.current = setTimeout(() => void flush(), Math.max(0, Math.min(AUTOSAVE_MS, unsavedSince.current + AUTOSAVE_MAX_WAIT_MS - now)));
     },
     async sign(readerName) {
       await flush();
