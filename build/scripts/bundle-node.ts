@@ -14,6 +14,9 @@ const common: BuildOptions = {
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
+  // Code shared by the ESM and CommonJS bundles reads import.meta.url only when it is a string
+  // and falls back to __filename (e.g. fork-ort-host.ts): an empty import.meta is expected there.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 await Promise.all([
