@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes';
 import { ServiceError } from '../ipc/errors';
 
 /**
@@ -55,17 +56,7 @@ function encodeElement(element: MetaElement): Uint8Array {
   header[5] = element.vr.charCodeAt(1);
   if (long) view.setUint32(8, element.value.length, true);
   else view.setUint16(6, element.value.length, true);
-  return concat([header, element.value]);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes([header, element.value]);
 }
 
 async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
@@ -91,9 +82,9 @@ export async function inflateIfDeflated(bytes: Uint8Array): Promise<Uint8Array> 
     .filter((e) => e.tag !== 0x0000_0002)
     .map((e) => (e.tag === 0x0010_0002 ? { ...e, value: ts } : e))
     .map(encodeElement);
-  const groupBody = concat(elements);
+  const groupBody = concatBytes(elements);
   const groupLength = new Uint8Array(4);
   new DataView(groupLength.buffer).setUint32(0, groupBody.length, true);
   const lengthElement = encodeElement({ tag: 0x0000_0002, vr: 'UL', value: groupLength });
-  return concat([bytes.subarray(0, PREAMBLE_AND_MAGIC), lengthElement, groupBody, dataSet]);
+  return concatBytes([bytes.subarray(0, PREAMBLE_AND_MAGIC), lengthElement, groupBody, dataSet]);
 }

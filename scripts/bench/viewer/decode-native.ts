@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { readPart10 } from '../../fixtures/dcmjs-io';
 import { encodeJpeg2000 } from '../../fixtures/encoders';
 import { median } from './stats';
+import { concatBytes } from '../../../shared/bytes';
 
 /** The native decoder for a transfer syntax, or undefined when there is none to compare with. */
 export type NativeTool = 'dcmdjpeg' | 'dcmdjpls' | 'dcmdrle' | 'opj_decompress';
@@ -65,14 +66,7 @@ function timeAlternately(decode: [string, string[]], startup: [string, string[]]
 /** The JPEG 2000 / HTJ2K code stream of a single-frame file: its pixel fragments joined. */
 async function codeStream(file: string): Promise<Uint8Array> {
   const frames = readPart10(await readFile(file))['PixelData'] as ArrayBuffer[];
-  const parts = frames.map((f) => new Uint8Array(f));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(frames.map((f) => new Uint8Array(f)));
 }
 
 /** A native decoder run on one file, with what a process start costs it. */
