@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HungProtocol } from '../../../shared/hanging/hung-layout';
 import { STAGE_KEYS } from '../../imaging/tools/shortcuts';
 
@@ -8,11 +8,22 @@ const PREVIOUS = new Set<string>(STAGE_KEYS.previous);
 
 /**
  * The current stage, stepped by keyboard. Stages without any image are skipped, so a study with
- * no prior goes from the 4-up straight to the single views.
+ * no prior goes from the 4-up straight to the single views. The study is hung again as images
+ * arrive (a prior retrieved in the background, one image after another): the reader stays on the
+ * stage they stepped to while it still exists, and starts on the first filled one otherwise.
  */
 export function useStageStepping(hung: HungProtocol | undefined): [number, (index: number) => void] {
   const [index, setIndex] = useState(0);
-  useEffect(() => setIndex(firstFilled(hung)), [hung]);
+  const shown = useRef<{ protocol: string; stage: string } | undefined>(undefined);
+  useEffect(() => {
+    const previous = shown.current;
+    const same = previous && hung?.protocolId === previous.protocol ? hung.stages.findIndex((s) => s.name === previous.stage && s.filled > 0) : -1;
+    setIndex(same >= 0 ? same : firstFilled(hung));
+  }, [hung]);
+  useEffect(() => {
+    const stage = hung?.stages[index];
+    shown.current = hung && stage ? { protocol: hung.protocolId, stage: stage.name } : undefined;
+  }, [hung, index]);
   useEffect(() => {
     if (!hung) return;
     const onKey = (e: KeyboardEvent) => {
