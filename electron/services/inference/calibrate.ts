@@ -8,6 +8,10 @@ export const DEFAULT_TIMING: NodeTimingRequest = { runs: 5, warmUp: true };
 
 /** Times the native runner on the pack's graph exactly as the renderer's worker times its backends. */
 export async function calibrate(manifest: PackManifest, runner: ModelRunner, request: NodeTimingRequest = DEFAULT_TIMING): Promise<NodeCalibration> {
-  const { samples } = await timeForwardPasses(runner, manifest, request.runs, request.warmUp);
+  return calibrationOf(manifest, (await timeForwardPasses(runner, manifest, request.runs, request.warmUp)).samples);
+}
+
+/** The calibration reported for timed samples (ms per view), wherever they were taken. */
+export function calibrationOf(manifest: PackManifest, samples: number[]): NodeCalibration {
   return { packId: manifest.id, msPerView: median(samples), runs: samples.length, samples };
 }

@@ -5,17 +5,14 @@ import type { EventSink, ServiceImpl } from '../../../shared/ipc/api';
 import { ServiceError, toErrorData } from '../../../shared/ipc/errors';
 import type { InferenceJob, InferenceProgress, NodeCalibration, NodeTimingRequest } from '../../../shared/models/inference-progress';
 import { runPack } from '../../../shared/models/run-pack';
-import type { SourceImage } from '../../../shared/models/source-image';
 import type { LocalArchive } from '../archive/local-archive';
 import { NodeModelRunner } from '../models/ort-session';
 import type { OrtHost } from '../models/ort-host';
 import type { PackStore } from '../models/pack-store';
-import { calibrate, DEFAULT_TIMING } from './calibrate';
-import { median } from '../../../shared/models/forward-pass-timing';
+import { calibrate, calibrationOf, DEFAULT_TIMING } from './calibrate';
 import { type RevealPolicy, revealAlways } from './reveal-policy';
 import type { ResultCache } from './result-cache';
-import { decodeInstance } from './decode-instance';
-import { selectStudyFiles } from './study-images';
+import { decodeFiles, selectStudyFiles } from './study-images';
 
 interface Job {
   progress: InferenceProgress;
@@ -24,13 +21,6 @@ interface Job {
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Decodes in this process (only without an inference process: tests of the service alone). */
-async function decodeAll(files: readonly Uint8Array[]): Promise<SourceImage[]> {
-  const images: SourceImage[] = [];
-  for (const file of files) images.push(await decodeInstance(file));
-  return images;
-}
 
 /**
  * Runs packs on archived studies with onnxruntime-node, in the inference process when a host is
@@ -118,8 +108,7 @@ export class InferenceService implements ServiceImpl<'inference'> {
     if (!host) return calibrate(manifest, new NodeModelRunner(await store.session(packId)), request);
     // Timed inside the inference process, where a study's forward passes run.
     const { runs, warmUp } = request ?? DEFAULT_TIMING;
-    const samples = await host.time(`${manifest.id}@${manifest.version}`, () => store.readFile(manifest.id, manifest.model.file), manifest, runs, warmUp);
-    return { packId, msPerView: median(samples), runs: samples.length, samples };
+    return calibrationOf(manifest, await host.time(`${manifest.id}@${manifest.version}`, () => store.readFile(manifest.id, manifest.model.file), manifest, runs, warmUp));
   }
 
   /**
@@ -181,7 +170,7 @@ export class InferenceService implements ServiceImpl<'inference'> {
       // of full-field images take seconds of CPU that this process (Electron's main) must not spend.
       const result = host
         ? await host.runStudy(`${manifest.id}@${manifest.version}`, () => store.readFile(manifest.id, manifest.model.file), manifest, files, progress)
-        : await runPack(manifest, await decodeAll(files), new NodeModelRunner(await store.session(packId)), { ...progress, yieldBetweenViews: nextTick });
+        : await runPack(manifest, await decodeFiles(files), new NodeModelRunner(await store.session(packId)), { ...progress, yieldBetweenViews: nextTick });
       await this.deps.cache.write(result);
       this.finish(job, { state: 'done' });
     } catch (err) {

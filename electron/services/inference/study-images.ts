@@ -12,8 +12,13 @@ import { decodeInstance } from './decode-instance';
  * IMAGE_NOT_ACCEPTED (and the reason) when the study has nothing the pack can read.
  */
 export async function loadStudyImages(archive: LocalArchive, studyUid: string, manifest: PackManifest): Promise<SourceImage[]> {
+  return decodeFiles(await selectStudyFiles(archive, studyUid, manifest));
+}
+
+/** Decodes Part 10 files for a pack, one after another, in their order. */
+export async function decodeFiles(files: readonly Uint8Array[]): Promise<SourceImage[]> {
   const images: SourceImage[] = [];
-  for (const file of await selectStudyFiles(archive, studyUid, manifest)) images.push(await decodeInstance(file));
+  for (const file of files) images.push(await decodeInstance(file));
   return images;
 }
 

@@ -2,8 +2,7 @@ import type * as Ort from 'onnxruntime-node';
 import { ServiceError } from '../../../shared/ipc/errors';
 import { timeForwardPasses } from '../../../shared/models/forward-pass-timing';
 import { runPack } from '../../../shared/models/run-pack';
-import type { SourceImage } from '../../../shared/models/source-image';
-import { decodeInstance } from '../inference/decode-instance';
+import { decodeFiles } from '../inference/study-images';
 import type { HostPort, OrtHostReply, OrtHostRequest } from './ort-host-protocol';
 import { NodeModelRunner, openNodeSession } from './ort-session';
 
@@ -46,8 +45,7 @@ export function serveOrtHost(port: HostPort<OrtHostRequest, OrtHostReply>): void
         const controller = new AbortController();
         running.set(request.id, controller);
         try {
-          const images: SourceImage[] = [];
-          for (const file of request.files) images.push(await decodeInstance(file));
+          const images = await decodeFiles(request.files);
           if (controller.signal.aborted) throw new ServiceError('CANCELLED', 'The AI reading was cancelled.');
           const result = await runPack(request.manifest, images, runner, {
             signal: controller.signal,

@@ -3,12 +3,8 @@ import type { InferenceBackend } from '../../../shared/domain/ai-result';
 import type { ModelRunner, Tensor } from '../../../shared/models/tensor';
 
 /** Opens an onnxruntime-node CPU session from the graph's bytes. */
-export async function openNodeSession(model: Uint8Array, threads?: number): Promise<ort.InferenceSession> {
-  return ort.InferenceSession.create(model, {
-    executionProviders: ['cpu'],
-    graphOptimizationLevel: 'all',
-    ...(threads ? { intraOpNumThreads: threads, interOpNumThreads: 1 } : {}),
-  });
+export async function openNodeSession(model: Uint8Array): Promise<ort.InferenceSession> {
+  return ort.InferenceSession.create(model, { executionProviders: ['cpu'], graphOptimizationLevel: 'all' });
 }
 
 /** The shared runner interface over an onnxruntime-node session. */

@@ -18,15 +18,26 @@ const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 /** Tandem's implementation class UID (2.25 form, fixed). */
 const IMPLEMENTATION_CLASS_UID = '2.25.150347382071583392316930412409146410127';
 
-/** Serialises a naturalized data set as a Part 10 file (Explicit VR Little Endian). */
-export function writePart10(dataset: NaturalDataset): Uint8Array {
+/** Who wrote a file, in its File Meta Information, and in which transfer syntax. */
+export interface Part10WriteOptions {
+  /** Default Explicit VR Little Endian; with an encapsulated syntax, `PixelData` is an array of compressed frames. */
+  transferSyntaxUID?: string;
+  implementationClassUID?: string;
+  implementationVersionName?: string;
+}
+
+/**
+ * Serialises a naturalized data set as a Part 10 file, its File Meta Information derived from the
+ * data set's SOPClassUID and SOPInstanceUID (Tandem's implementation UID unless told otherwise).
+ */
+export function writePart10(dataset: NaturalDataset, options: Part10WriteOptions = {}): Uint8Array {
   const meta = dcmjs.DicomMetaDictionary.denaturalizeDataset({
     FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
     MediaStorageSOPClassUID: dataset['SOPClassUID'],
     MediaStorageSOPInstanceUID: dataset['SOPInstanceUID'],
-    TransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN,
-    ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
-    ImplementationVersionName: 'TANDEM_0_1',
+    TransferSyntaxUID: options.transferSyntaxUID ?? EXPLICIT_VR_LITTLE_ENDIAN,
+    ImplementationClassUID: options.implementationClassUID ?? IMPLEMENTATION_CLASS_UID,
+    ImplementationVersionName: options.implementationVersionName ?? 'TANDEM_0_1',
     _vrMap: { FileMetaInformationVersion: 'OB' },
   });
   const dict = new dcmjs.DicomDict(meta);
