@@ -17,6 +17,7 @@ import { InferenceService } from './inference-service';
 import { ResultCache } from './result-cache';
 import { archiveWithFixtures, fixtureStudy } from './testing/archive-with-fixtures';
 import type { FixtureManifest } from '../../../scripts/fixtures/make-fixtures';
+import { cpuMs } from '../models/testing/cpu-time';
 
 let dataDir: string;
 let archive: LocalArchive;
@@ -50,14 +51,6 @@ async function serviceWith(packs: { draft: Parameters<typeof writePack>[1]; mode
   lastStore = store;
   lastEvents = events;
   return new InferenceService({ store, archive, cache: new ResultCache(path.join(dir, 'ai-results')), events, host });
-}
-
-/** CPU milliseconds this process spent (all its threads) while `work` ran. */
-async function cpuMs(work: () => Promise<unknown>): Promise<number> {
-  const before = process.cpuUsage();
-  await work();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
 }
 
 async function finished(service: InferenceService, jobId: string): Promise<InferenceProgress> {

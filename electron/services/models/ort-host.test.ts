@@ -6,6 +6,7 @@ import type { PackManifest } from '../../../shared/models/manifest';
 import { forkOrtHost, ortHostEntry } from './fork-ort-host';
 import { OrtHost } from './ort-host';
 import { probeManifest } from './testing/probe-pack';
+import { cpuMs } from './testing/cpu-time';
 
 const SIZE = 256;
 const model = buildResNet18(SIZE);
@@ -15,14 +16,6 @@ const manifest = probeManifest({
   output: { ...probeManifest().output, tensor: { name: 'logits', type: 'float32', shape: ['batch', 'classes'] } },
   heatmap: { source: 'none' },
 }) as unknown as PackManifest;
-
-/** CPU milliseconds this process spent (all its threads) while `work` ran. */
-async function cpuMs(work: () => Promise<unknown>): Promise<number> {
-  const before = process.cpuUsage();
-  await work();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
 
 describe('OrtHost: onnxruntime-node in a process of its own', () => {
   const host = new OrtHost();
